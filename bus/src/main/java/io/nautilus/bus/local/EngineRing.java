@@ -1,0 +1,318 @@
+package io.nautilus.bus.local;
+
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.nautilus.core.bus.Delivery;
+import io.nautilus.core.bus.Priority;
+import io.nautilus.core.metrics.LatencyStats;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One engine's inbox: two Disruptor rings (an urgent lane for CRITICAL/HIGH, a normal lane for NORMAL/LOW) and
+ * the single consumer thread that runs every handler of the engine. The urgent lane is drained before each normal
+ * event, so an urgent message overtakes a queued flood. A full ring never blocks a publisher: the message spills
+ * to the lane's overflow queue (RELIABLE), and once a lane has overflow every later message of that lane follows
+ * it there until it drains, which keeps each publisher's order.
+ *
+ * <p>Publishers: any thread, lock-free. Consumer: the ring thread only.
+ */
+final class EngineRing {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRing.class);
+    private static final int BATCH = 1024;
+    private static final int SAMPLE_MASK = 7; // handler latency sampled on 1 event in 8
+
+    /** Receives a message a handler threw on. */
+    interface FailureSink {
+        void failed(EngineRing ring, String topic, Object payload, Throwable error);
+    }
+
+    private final class Lane {
+        final RingBuffer<BusEvent> ring;
+        final EventPoller<BusEvent> poller;
+        final ConcurrentLinkedQueue<Sub.Pending> overflow = new ConcurrentLinkedQueue<>();
+        final AtomicLong overflowDepth = new AtomicLong();
+
+        Lane(int size) {
+            ring = RingBuffer.createMultiProducer(BusEvent::new, size);
+            poller = ring.newPoller();
+            ring.addGatingSequences(poller.getSequence());
+        }
+
+        boolean pending() {
+            return ring.getCursor() > poller.getSequence().get() || overflowDepth.get() > 0;
+        }
+
+        long backlog() {
+            return Math.max(0, ring.getCursor() - poller.getSequence().get()) + overflowDepth.get();
+        }
+    }
+
+    final String engine;
+    private final Lane urgent;
+    private final Lane normal;
+    private final WaitMode waitMode;
+    private final FailureSink failureSink;
+    private final Thread thread;
+    private volatile boolean sleeping;
+    private volatile boolean running = true;
+    private volatile boolean accepting = true;
+
+    // single writer (ring thread); read by metrics
+    private volatile long delivered;
+    private volatile long failed;
+    private long handled;
+    final LongAdder overflowed = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    final LatencyStats handlerLatency = new LatencyStats();
+    private final BusEvent scratch = new BusEvent();
+    private final AtomicReference<Thread> ringThread = new AtomicReference<>();
+
+    private long lastFailureLogNanos;
+    private long suppressedFailures;
+
+    EngineRing(String engine, int ringSize, int urgentRingSize, WaitMode waitMode, FailureSink failureSink) {
+        this.engine = engine;
+        this.urgent = new Lane(urgentRingSize);
+        this.normal = new Lane(ringSize);
+        this.waitMode = waitMode;
+        this.failureSink = failureSink;
+        this.urgentHandler = (event, sequence, endOfBatch) -> {
+            handle(event);
+            return ++processed < BATCH;
+        };
+        this.normalHandler = (event, sequence, endOfBatch) -> {
+            handle(event);
+            return ++processed < BATCH && !urgent.pending();
+        };
+        this.thread = Thread.ofPlatform().name("ring-" + engine).daemon(true).unstarted(this::run);
+        this.thread.start();
+    }
+
+    /** Queues one event for this engine. Never blocks. Returns false if the engine no longer accepts messages. */
+    boolean enqueue(byte kind, Sub<?> sub, String topic, Object payload, Priority priority, long tsNanos, long id,
+                    String source, String replyTo) {
+        if (!accepting) {
+            rejected.increment();
+            return false;
+        }
+        Lane lane = priority.urgent() ? urgent : normal;
+        if (lane.overflowDepth.get() == 0) {
+            try {
+                long seq = lane.ring.tryNext();
+                lane.ring.get(seq).set(kind, sub, topic, payload, priority, tsNanos, id, source, replyTo);
+                lane.ring.publish(seq);
+                signal();
+                return true;
+            } catch (InsufficientCapacityException full) {
+                // fall through to the overflow: RELIABLE never drops and never blocks the publisher
+            }
+        }
+        // count before adding: depth == 0 must imply that the consumer has taken every overflowed message,
+        // otherwise a publisher could go back to the ring while its older message still waits in the overflow
+        lane.overflowDepth.incrementAndGet();
+        lane.overflow.add(new Sub.Pending(sub, kind, topic, payload, priority, tsNanos, id, source, replyTo));
+        overflowed.increment();
+        signal();
+        return true;
+    }
+
+    private void signal() {
+        if (sleeping) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** True when called from this engine's ring thread. */
+    boolean onRingThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    private void run() {
+        ringThread.set(Thread.currentThread());
+        int idle = 0;
+        while (true) {
+            int work = drain(urgent, false) + drain(normal, true);
+            if (work > 0) {
+                idle = 0;
+                continue;
+            }
+            if (!running) {
+                break;
+            }
+            idle++;
+            idle(idle);
+        }
+    }
+
+    private void idle(int count) {
+        switch (waitMode) {
+            case BUSY_SPIN -> Thread.onSpinWait();
+            case YIELDING -> {
+                if (count < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            case BLOCKING -> {
+                if (count < 200) {
+                    Thread.onSpinWait();
+                } else if (count < 250) {
+                    Thread.yield();
+                } else {
+                    sleeping = true;
+                    if (!urgent.pending() && !normal.pending() && running) {
+                        LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
+                    }
+                    sleeping = false;
+                }
+            }
+        }
+    }
+
+    private int processed;
+    private final EventPoller.Handler<BusEvent> urgentHandler;
+    private final EventPoller.Handler<BusEvent> normalHandler;
+
+    private int drain(Lane lane, boolean yieldToUrgent) {
+        processed = 0;
+        try {
+            EventPoller.PollState state = lane.poller.poll(yieldToUrgent ? normalHandler : urgentHandler);
+            if (state == EventPoller.PollState.IDLE && lane.overflowDepth.get() > 0) {
+                // the ring is empty, so everything in the overflow is newer than what was in the ring
+                Sub.Pending p;
+                while (processed < BATCH && (p = lane.overflow.poll()) != null) {
+                    lane.overflowDepth.decrementAndGet();
+                    scratch.set(p.kind(), p.sub(), p.topic(), p.payload(), p.priority(), p.tsNanos(), p.id(),
+                            p.source(), p.replyTo());
+                    handle(scratch);
+                    processed++;
+                    if (yieldToUrgent && urgent.pending()) {
+                        break;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // poll() itself only throws what handle() rethrew, and handle() catches everything a handler throws
+            LOG.error("engine={} ring poll failed", engine, e);
+        }
+        return processed;
+    }
+
+    private void handle(BusEvent e) {
+        try {
+            switch (e.kind) {
+                case BusEvent.DELIVER -> dispatch(e.sub, e.payload, e);
+                case BusEvent.TICK -> tick(e);
+                default -> {
+                    // WAKE: nothing to deliver
+                }
+            }
+        } finally {
+            e.clear();
+        }
+    }
+
+    private void tick(BusEvent e) {
+        Sub<?> sub = e.sub;
+        if (sub.delivery == Delivery.LATEST) {
+            AtomicReference<Sub.Pending> slot = sub.latest.get(e.topic);
+            Sub.Pending p = slot == null ? null : slot.getAndSet(null);
+            if (p != null) {
+                deliverPending(p);
+            }
+        } else {
+            sub.tickScheduled.set(false);
+            Sub.Pending p;
+            int n = 0;
+            while (n < 256 && (p = sub.window.poll()) != null) {
+                sub.windowSize.decrementAndGet();
+                deliverPending(p);
+                n++;
+            }
+            if (!sub.window.isEmpty() && sub.tickScheduled.compareAndSet(false, true)) {
+                enqueue(BusEvent.TICK, sub, null, null, Priority.NORMAL, e.tsNanos, e.id, e.source, null);
+            }
+        }
+    }
+
+    private final BusEvent pendingView = new BusEvent();
+
+    private void deliverPending(Sub.Pending p) {
+        pendingView.set(BusEvent.DELIVER, p.sub(), p.topic(), p.payload(), p.priority(), p.tsNanos(), p.id(), p.source(),
+                p.replyTo());
+        try {
+            dispatch(p.sub(), p.payload(), pendingView);
+        } finally {
+            pendingView.clear();
+        }
+    }
+
+    private void dispatch(Sub<?> sub, Object payload, BusEvent meta) {
+        if (!sub.active) {
+            return;
+        }
+        boolean sample = (handled++ & SAMPLE_MASK) == 0;
+        long t0 = sample ? System.nanoTime() : 0L;
+        try {
+            sub.invoke(payload, meta);
+            delivered = delivered + 1;
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+                throw (VirtualMachineError) t;
+            }
+            failed = failed + 1;
+            logFailure(meta.topic, t);
+            failureSink.failed(this, meta.topic, payload, t);
+        }
+        if (sample) {
+            handlerLatency.record(System.nanoTime() - t0);
+        }
+    }
+
+    private void logFailure(String topic, Throwable t) {
+        long now = System.nanoTime();
+        if (now - lastFailureLogNanos > TimeUnit.SECONDS.toNanos(10) || lastFailureLogNanos == 0) {
+            LOG.warn("engine={} topic={} handler failed (dead-lettered to dlq.{}; {} similar failures suppressed since last log)",
+                    engine, topic, engine, suppressedFailures, t);
+            lastFailureLogNanos = now;
+            suppressedFailures = 0;
+        } else {
+            suppressedFailures++;
+        }
+    }
+
+    long delivered() {
+        return delivered;
+    }
+
+    long failed() {
+        return failed;
+    }
+
+    long backlog() {
+        return urgent.backlog() + normal.backlog();
+    }
+
+    /** Stops accepting, drains what is queued (up to {@code timeoutMillis}), stops the thread. */
+    void stop(long timeoutMillis) {
+        accepting = false;
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.nautilus.bus.local;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nautilus.bus.BusExporter;
+import io.nautilus.bus.Envelope;
+import io.nautilus.core.bus.DeadLetter;
+import io.nautilus.core.bus.Delivery;
+import io.nautilus.core.bus.Handler;
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.bus.Priority;
+import io.nautilus.core.bus.Topics;
+import io.nautilus.core.time.Clock;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The in-process bus: one {@link EngineRing} (two Disruptor lanes and one consumer thread) per engine, a topic
+ * trie for NATS-style patterns with the match result cached per concrete topic, and fan-out of each published
+ * message to every matching subscription. Engines see it through {@link #forEngine(String)}.
+ *
+ * <p>The seam for the Redis Streams bridge: {@link #exporter(BusExporter)} sees every message published here, and
+ * {@link #inject(Envelope)} delivers a message that arrived from outside without exporting it again.
+ *
+ * <p>Thread-safe. Publishing is lock-free; subscribing takes a lock and invalidates the route cache.
+ */
+public final class LocalBus implements AutoCloseable {
+    /** Topics of request replies; never cached (each is used once). */
+    static final String INBOX_PREFIX = "_inbox.";
+    private static final int MAX_CACHED_ROUTES = 100_000;
+
+    private final LocalBusConfig config;
+    private final Clock clock;
+    private final String nodeId;
+    private final Object lock = new Object();
+    private final TopicTrie trie = new TopicTrie();
+    private final ConcurrentHashMap<String, Sub<?>[]> routes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, EngineRing> rings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, EngineBus> views = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> publishedBy = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EngineRing, List<Sub<?>>> subsByRing = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final LongAdder unrouted = new LongAdder();
+    private volatile BusExporter exporter;
+    private volatile boolean closed;
+
+    public LocalBus(LocalBusConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.nodeId = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A bus with default settings on the system clock. */
+    public static LocalBus create() {
+        return new LocalBus(LocalBusConfig.DEFAULT, Clock.system());
+    }
+
+    /** The bus as {@code engine} sees it; its handlers run on that engine's ring thread. */
+    public MessageBus forEngine(String engine) {
+        return views.computeIfAbsent(engine, e -> new EngineBus(this, e));
+    }
+
+    /** This process's id, part of every exported envelope's identity. */
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Installs (or with null removes) the exporter that sees every locally published message. */
+    public void exporter(BusExporter exporter) {
+        this.exporter = exporter;
+    }
+
+    EngineRing ring(String engine) {
+        return rings.computeIfAbsent(engine, e -> new EngineRing(e, config.ringSize(), config.urgentRingSize(),
+                config.waitMode(), this::deadLetter));
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    <T> Sub<T> subscribe(String engine, String pattern, Class<T> type, Handler<T> handler, Delivery delivery) {
+        Topics.checkPattern(pattern);
+        if (closed) {
+            throw new IllegalStateException("bus is closed");
+        }
+        EngineRing ring = ring(engine);
+        var holder = new Sub<?>[1];
+        Sub<T> sub = new Sub<>(ring, pattern, type, handler, delivery, config.dropOldestCapacity(),
+                () -> unsubscribe(holder[0]));
+        holder[0] = sub;
+        synchronized (lock) {
+            trie.add(sub);
+            routes.clear();
+        }
+        subsByRing.computeIfAbsent(ring, r -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(sub);
+        return sub;
+    }
+
+    private void unsubscribe(Sub<?> sub) {
+        synchronized (lock) {
+            trie.remove(sub);
+            routes.clear();
+        }
+        subsByRing.getOrDefault(sub.ring, List.of()).remove(sub);
+    }
+
+    /**
+     * Publishes from {@code source}. Returns the number of subscriptions the message was queued for.
+     */
+    int publish(String source, String topic, Object payload, Priority priority, String replyTo) {
+        if (payload == null) {
+            throw new IllegalArgumentException("payload must not be null (topic " + topic + ")");
+        }
+        long id = ids.incrementAndGet();
+        long ts = clock.nowNanos();
+        int n = route(topic, payload, priority, ts, id, source, replyTo);
+        publishedBy.computeIfAbsent(source, s -> new LongAdder()).increment();
+        BusExporter ex = exporter;
+        if (ex != null) {
+            ex.export(new Envelope(id, nodeId, topic, priority, source, ts, payload, replyTo));
+        }
+        return n;
+    }
+
+    /**
+     * Delivers a message that came from outside this process (the Redis bridge) to local subscribers. It is not
+     * exported again. Returns the number of subscriptions it was queued for.
+     */
+    public int inject(Envelope e) {
+        return route(e.topic(), e.payload(), e.priority(), e.tsNanos(), e.id(), e.source(), e.replyTo());
+    }
+
+    private int route(String topic, Object payload, Priority priority, long ts, long id, String source, String replyTo) {
+        Sub<?>[] subs = routes.get(topic);
+        if (subs == null) {
+            subs = resolve(topic);
+        }
+        int n = 0;
+        for (Sub<?> s : subs) {
+            if (s.type.isInstance(payload) && deliver(s, topic, payload, priority, ts, id, source, replyTo)) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            unrouted.increment();
+        }
+        return n;
+    }
+
+    private Sub<?>[] resolve(String topic) {
+        Topics.checkTopic(topic);
+        synchronized (lock) {
+            Sub<?>[] subs = trie.match(topic).toArray(new Sub<?>[0]);
+            if (!topic.startsWith(INBOX_PREFIX)) {
+                if (routes.size() >= MAX_CACHED_ROUTES) {
+                    routes.clear();
+                }
+                routes.put(topic, subs);
+            }
+            return subs;
+        }
+    }
+
+    /** True if some local subscription matches the topic. */
+    boolean hasSubscriber(String topic) {
+        Sub<?>[] subs = routes.get(topic);
+        return (subs == null ? resolve(topic) : subs).length > 0;
+    }
+
+    boolean exporting() {
+        return exporter != null;
+    }
+
+    private static boolean deliver(Sub<?> s, String topic, Object payload, Priority priority, long ts, long id,
+                                   String source, String replyTo) {
+        return switch (s.delivery) {
+            case RELIABLE -> s.ring.enqueue(BusEvent.DELIVER, s, topic, payload, priority, ts, id, source, replyTo);
+            case LATEST -> {
+                var slot = s.latest.computeIfAbsent(topic, t -> new java.util.concurrent.atomic.AtomicReference<>());
+                var prev = slot.getAndSet(new Sub.Pending(s, BusEvent.DELIVER, topic, payload, priority, ts, id, source, replyTo));
+                if (prev == null) {
+                    yield s.ring.enqueue(BusEvent.TICK, s, topic, null, priority, ts, id, source, null);
+                }
+                s.conflated.increment();
+                yield true;
+            }
+            case DROP_OLDEST -> {
+                s.window.add(new Sub.Pending(s, BusEvent.DELIVER, topic, payload, priority, ts, id, source, replyTo));
+                if (s.windowSize.incrementAndGet() > s.capacity && s.window.poll() != null) {
+                    s.windowSize.decrementAndGet();
+                    s.dropped.increment();
+                }
+                if (s.tickScheduled.compareAndSet(false, true)) {
+                    s.ring.enqueue(BusEvent.TICK, s, topic, null, Priority.NORMAL, ts, id, source, null);
+                }
+                yield true;
+            }
+        };
+    }
+
+    private void deadLetter(EngineRing ring, String topic, Object payload, Throwable error) {
+        if (topic == null || topic.startsWith("dlq.")) {
+            return; // never dead-letter a dead letter
+        }
+        var dl = new DeadLetter(ring.engine, topic, payload == null ? "null" : payload.getClass().getName(), payload,
+                error.getClass().getName() + ": " + error.getMessage(), clock.nowNanos());
+        publish(ring.engine, "dlq." + ring.engine, dl, Priority.NORMAL, null);
+    }
+
+    /** Counters of one engine's inbox, for tests, /health and benchmarks. */
+    public RingStats stats(String engine) {
+        EngineRing r = rings.get(engine);
+        LongAdder pub = publishedBy.get(engine);
+        if (r == null) {
+            return new RingStats(engine, pub == null ? 0 : pub.sum(), 0, 0, 0, 0, 0, 0, 0);
+        }
+        long conflated = 0;
+        long dropped = 0;
+        for (Sub<?> s : subsByRing.getOrDefault(r, List.of())) {
+            conflated += s.conflated.sum();
+            dropped += s.dropped.sum();
+        }
+        return new RingStats(engine, pub == null ? 0 : pub.sum(), r.delivered(), r.failed(), dropped, conflated,
+                r.overflowed.sum(), r.backlog(), r.rejected.sum());
+    }
+
+    /** Handler latency percentiles of one engine (sampled 1 in 8 events), nanoseconds. */
+    public io.nautilus.core.metrics.LatencyStats.Summary handlerLatency(String engine) {
+        EngineRing r = rings.get(engine);
+        return r == null ? new io.nautilus.core.metrics.LatencyStats().summary() : r.handlerLatency.summary();
+    }
+
+    /** Messages published with no subscriber (locally). */
+    public long unrouted() {
+        return unrouted.sum();
+    }
+
+    /** Registers the engine's bus meters (tagged by the registry's common tags). */
+    public void bindMetrics(String engine, MeterRegistry registry) {
+        ring(engine);
+        FunctionCounter.builder("nautilus.bus.published", this, b -> b.stats(engine).published()).register(registry);
+        FunctionCounter.builder("nautilus.bus.delivered", this, b -> b.stats(engine).delivered()).register(registry);
+        FunctionCounter.builder("nautilus.bus.failed", this, b -> b.stats(engine).failed()).register(registry);
+        FunctionCounter.builder("nautilus.bus.dropped", this, b -> b.stats(engine).dropped()).register(registry);
+        FunctionCounter.builder("nautilus.bus.conflated", this, b -> b.stats(engine).conflated()).register(registry);
+        FunctionCounter.builder("nautilus.bus.overflowed", this, b -> b.stats(engine).overflowed()).register(registry);
+        Gauge.builder("nautilus.bus.backlog", this, b -> b.stats(engine).backlog()).register(registry);
+        Gauge.builder("nautilus.bus.handler.latency.p50", this, b -> b.handlerLatency(engine).p50() / 1e9)
+                .baseUnit("seconds").register(registry);
+        Gauge.builder("nautilus.bus.handler.latency.p99", this, b -> b.handlerLatency(engine).p99() / 1e9)
+                .baseUnit("seconds").register(registry);
+        Gauge.builder("nautilus.bus.handler.latency.max", this, b -> b.handlerLatency(engine).max() / 1e9)
+                .baseUnit("seconds").register(registry);
+    }
+
+    /** Stops one engine's ring after draining it. */
+    public void stopEngine(String engine, long timeoutMillis) {
+        EngineRing r = rings.remove(engine);
+        views.remove(engine);
+        if (r != null) {
+            r.stop(timeoutMillis);
+        }
+    }
+
+    /** Stops every ring after draining it. */
+    @Override
+    public void close() {
+        closed = true;
+        for (String e : Map.copyOf(rings).keySet()) {
+            stopEngine(e, 5_000);
+        }
+    }
+}

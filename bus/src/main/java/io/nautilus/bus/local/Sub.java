@@ -1,0 +1,74 @@
+package io.nautilus.bus.local;
+
+import io.nautilus.core.bus.Delivery;
+import io.nautilus.core.bus.Handler;
+import io.nautilus.core.bus.Priority;
+import io.nautilus.core.bus.Subscription;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One subscription of one engine: its pattern, type filter, handler and delivery state. Delivery state for
+ * LATEST (a slot per topic) and DROP_OLDEST (a bounded queue) lives here; RELIABLE needs none.
+ */
+final class Sub<T> implements Subscription {
+    final EngineRing ring;
+    final String pattern;
+    final Class<T> type;
+    final Handler<T> handler;
+    final Delivery delivery;
+    final int capacity;
+    volatile boolean active = true;
+    private final Runnable onClose;
+
+    final LongAdder conflated = new LongAdder();
+    final LongAdder dropped = new LongAdder();
+
+    /** LATEST: newest pending message per topic; a tick is queued when a slot goes from empty to full. */
+    final ConcurrentHashMap<String, AtomicReference<Pending>> latest;
+    /** DROP_OLDEST: newest {@code capacity} pending messages; one tick drains a batch. */
+    final ConcurrentLinkedQueue<Pending> window;
+    final AtomicInteger windowSize = new AtomicInteger();
+    final AtomicBoolean tickScheduled = new AtomicBoolean();
+
+    Sub(EngineRing ring, String pattern, Class<T> type, Handler<T> handler, Delivery delivery, int capacity,
+        Runnable onClose) {
+        this.ring = ring;
+        this.pattern = pattern;
+        this.type = type;
+        this.handler = handler;
+        this.delivery = delivery;
+        this.capacity = capacity;
+        this.onClose = onClose;
+        this.latest = delivery == Delivery.LATEST ? new ConcurrentHashMap<>() : null;
+        this.window = delivery == Delivery.DROP_OLDEST ? new ConcurrentLinkedQueue<>() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    void invoke(Object payload, io.nautilus.core.bus.Message message) throws Exception {
+        handler.onMessage((T) payload, message);
+    }
+
+    @Override
+    public String pattern() {
+        return pattern;
+    }
+
+    @Override
+    public void close() {
+        if (active) {
+            active = false;
+            onClose.run();
+        }
+    }
+
+    /** A message parked outside the ring (LATEST slot, DROP_OLDEST window, overflow). */
+    record Pending(Sub<?> sub, byte kind, String topic, Object payload, Priority priority, long tsNanos, long id,
+                   String source, String replyTo) {
+    }
+}

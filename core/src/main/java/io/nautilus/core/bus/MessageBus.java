@@ -1,0 +1,49 @@
+package io.nautilus.core.bus;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The bus as one engine sees it. Topics are dot-separated tokens ({@code md.quote.AAPL}); subscription patterns
+ * use NATS-style wildcards: {@code *} matches one token, {@code >} (last token only) one or more tokens.
+ *
+ * <p>{@code publish} never blocks on a subscriber. Handlers of the engine owning this instance run on the
+ * engine's ring thread. Payloads must be immutable (the records of {@code io.nautilus.core.model} are) and are
+ * never mutated after publish. Thread-safe.
+ */
+public interface MessageBus {
+
+    /** Publishes at NORMAL priority. */
+    default void publish(String topic, Object payload) {
+        publish(topic, payload, Priority.NORMAL);
+    }
+
+    /** Publishes at the given priority. */
+    void publish(String topic, Object payload, Priority priority);
+
+    /** Subscribes with RELIABLE delivery; payloads that are not instances of {@code type} are skipped. */
+    default <T> Subscription subscribe(String pattern, Class<T> type, Handler<T> handler) {
+        return subscribe(pattern, type, handler, Delivery.RELIABLE);
+    }
+
+    /** Subscribes with the given delivery. */
+    <T> Subscription subscribe(String pattern, Class<T> type, Handler<T> handler, Delivery delivery);
+
+    /**
+     * Sends {@code query} to the responder of {@code topic} and completes with its reply, or exceptionally with
+     * {@link java.util.concurrent.TimeoutException} after {@code timeout}, or with {@link RemoteFailure} when the
+     * responder failed.
+     */
+    <Q, R> CompletableFuture<R> request(String topic, Q query, Class<R> replyType, Duration timeout);
+
+    /** Answers requests on {@code topic} with {@code responder}, on this engine's ring thread. */
+    <Q, R> Subscription respond(String topic, Class<Q> queryType, Function<Q, R> responder);
+
+    /** Thrown into a request's future when the responder threw. */
+    final class RemoteFailure extends RuntimeException {
+        public RemoteFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.nautilus.core.engine;
+
+import io.javalin.config.RoutesConfig;
+
+/**
+ * One engine of Nautilus. The host calls {@link #start}, then {@link #routes} (when HTTP is on), then serves;
+ * {@link #stop} on shutdown. Engines never import each other: they exchange {@code io.nautilus.core.model}
+ * records over {@link EngineContext#bus()}.
+ */
+public interface Engine {
+
+    /** Which engine this is. */
+    EngineId id();
+
+    /** Subscribes, opens its store, starts feeds and timers. Called once. */
+    void start(EngineContext ctx);
+
+    /** Declares the engine's HTTP endpoints (besides /health and /metrics, which the host adds). */
+    void routes(RoutesConfig routes);
+
+    /** Current health with engine-specific details (counters, components). */
+    Health health();
+
+    /** Drains and releases resources. Idempotent. */
+    void stop();
+}

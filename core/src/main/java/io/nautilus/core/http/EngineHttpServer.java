@@ -1,0 +1,210 @@
+package io.nautilus.core.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.nautilus.core.engine.Health;
+import io.nautilus.core.engine.HealthStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of one engine, with the chrome every engine shares: JSON ({@link Json}), RFC 9457 problem
+ * responses for every error, a body size limit, bearer-token auth on mutating requests, a concurrency bulkhead
+ * (503 + Retry-After when saturated), {@code GET /health} and {@code GET /metrics}. Requests run on virtual
+ * threads. Thread-safe.
+ */
+public final class EngineHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineHttpServer.class);
+    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> UNGUARDED_PATHS = Set.of("/health", "/metrics");
+
+    private final String engineName;
+    private final Javalin app;
+    private final Bulkhead bulkhead;
+    private final long startedAtNanos = System.nanoTime();
+
+    /**
+     * Builds and starts the server.
+     *
+     * @param engineName  engine name, for logs and /health
+     * @param settings    bind address, port, limits, token
+     * @param health      current health (called per /health request)
+     * @param busConnected whether the engine's bus link is up (seed field {@code messagebus_connected})
+     * @param metrics     the engine's registry, served on /metrics
+     * @param routes      the engine's routes
+     */
+    public EngineHttpServer(String engineName, HttpSettings settings, Supplier<Health> health,
+                            Supplier<Boolean> busConnected, PrometheusMeterRegistry metrics,
+                            Consumer<RoutesConfig> routes) {
+        this.engineName = engineName;
+        this.bulkhead = Bulkhead.of("http-" + engineName, BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.maxConcurrentRequests())
+                .maxWaitDuration(Duration.ZERO)
+                .build());
+        byte[] token = settings.apiToken() == null ? null : settings.apiToken().getBytes(StandardCharsets.UTF_8);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = settings.maxRequestBytes();
+            cfg.http.defaultContentType = "application/json";
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.router.handlerWrapper(endpoint -> {
+                if (UNGUARDED_PATHS.contains(endpoint.path)) {
+                    return endpoint.handler;
+                }
+                return ctx -> {
+                    if (!bulkhead.tryAcquirePermission()) {
+                        throw ProblemException.unavailable(engineName + " is at its limit of "
+                                + settings.maxConcurrentRequests() + " concurrent requests; retry shortly", 1);
+                    }
+                    try {
+                        endpoint.handler.handle(ctx);
+                    } finally {
+                        bulkhead.onComplete();
+                    }
+                };
+            });
+            RoutesConfig r = cfg.routes;
+            r.before(ctx -> {
+                if (token != null && MUTATING.contains(ctx.method().name()) && !authorized(ctx, token)) {
+                    ctx.header("WWW-Authenticate", "Bearer");
+                    throw new ProblemException(401, "Unauthorized",
+                            "this request needs the header 'Authorization: Bearer <token>' with the configured API token",
+                            List.of(new FieldError("Authorization", "missing or wrong bearer token")), Map.of());
+                }
+            });
+            r.exception(ProblemException.class, (e, ctx) -> {
+                e.headers().forEach(ctx::header);
+                problem(ctx, new Problem(null, e.title(), e.status(), e.getMessage(), ctx.path(), e.errors(), null));
+            });
+            r.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, new Problem(null, "Bad Request", 400,
+                    e.getMessage(), ctx.path(), List.of(new FieldError(fieldOf(e.getMessage()), e.getMessage())), null)));
+            r.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx, new Problem(null, "Bad Request", 400,
+                    "malformed JSON: " + e.getOriginalMessage(), ctx.path(), List.of(new FieldError("body", e.getOriginalMessage())), null)));
+            r.exception(BulkheadFullException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "1");
+                problem(ctx, new Problem(null, "Service Unavailable", 503, engineName + " compute pool is full; retry shortly",
+                        ctx.path(), List.of(), null));
+            });
+            r.exception(CallNotPermittedException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                problem(ctx, new Problem(null, "Service Unavailable", 503, e.getMessage(), ctx.path(), List.of(), null));
+            });
+            r.exception(TimeoutException.class, (e, ctx) -> problem(ctx, new Problem(null, "Gateway Timeout", 504,
+                    "a dependency did not answer in time: " + e.getMessage(), ctx.path(), List.of(), null)));
+            r.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, new Problem(null,
+                    io.javalin.http.HttpStatus.forStatus(e.getStatus()).getMessage(), e.getStatus(), e.getMessage(),
+                    ctx.path(), List.of(), null)));
+            r.exception(Exception.class, (e, ctx) -> {
+                String id = UUID.randomUUID().toString();
+                LOG.error("engine={} error_id={} path={} unhandled error", engineName, id, ctx.path(), e);
+                problem(ctx, new Problem(null, "Internal Server Error", 500,
+                        "unexpected error; quote error_id " + id + " when reporting it", ctx.path(), List.of(), id));
+            });
+            r.error(404, ctx -> {
+                if (!isProblem(ctx)) {
+                    problem(ctx, new Problem(null, "Not Found", 404, "no route " + ctx.method() + " " + ctx.path(),
+                            ctx.path(), List.of(), null));
+                }
+            });
+            r.error(405, ctx -> {
+                if (!isProblem(ctx)) {
+                    problem(ctx, new Problem(null, "Method Not Allowed", 405, "method " + ctx.method()
+                            + " is not allowed on " + ctx.path(), ctx.path(), List.of(), null));
+                }
+            });
+            r.get("/health", ctx -> {
+                Health h = health.get();
+                var body = new LinkedHashMap<String, Object>();
+                body.put("status", h.status().seedName());
+                body.put("engine", engineName);
+                body.put("health", h.status().name());
+                body.put("uptime_seconds", (System.nanoTime() - startedAtNanos) / 1e9);
+                body.put("messagebus_connected", busConnected.get());
+                body.put("reasons", h.reasons());
+                body.putAll(h.details());
+                ctx.status(h.status() == HealthStatus.DOWN ? 503 : 200).json(body);
+            });
+            r.get("/metrics", ctx -> {
+                String accept = ctx.header("Accept");
+                if (accept != null && accept.contains("application/json")) {
+                    ctx.json(Map.of("engine", engineName, "meters", MetricsJson.render(metrics)));
+                } else {
+                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+                }
+            });
+            routes.accept(r);
+        });
+        app.start(settings.host(), settings.port());
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Requests currently inside the bulkhead. */
+    public int inFlight() {
+        return bulkhead.getBulkheadConfig().getMaxConcurrentCalls() - bulkhead.getMetrics().getAvailableConcurrentCalls();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static boolean authorized(Context ctx, byte[] token) {
+        String h = ctx.header("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        byte[] given = h.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(given, token);
+    }
+
+    private static boolean isProblem(Context ctx) {
+        String ct = ctx.res().getContentType();
+        return ct != null && ct.startsWith(Problem.MEDIA_TYPE);
+    }
+
+    static void problem(Context ctx, Problem p) {
+        ctx.status(p.status());
+        try {
+            ctx.contentType(Problem.MEDIA_TYPE).result(Json.mapper().writeValueAsString(p));
+        } catch (JsonProcessingException e) {
+            ctx.contentType(Problem.MEDIA_TYPE).result("{\"title\":\"Internal Server Error\",\"status\":500}");
+        }
+    }
+
+    private static String fieldOf(String message) {
+        if (message == null) {
+            return "body";
+        }
+        int sp = message.indexOf(' ');
+        return sp > 0 ? message.substring(0, sp) : "body";
+    }
+}

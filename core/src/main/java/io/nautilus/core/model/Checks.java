@@ -1,0 +1,95 @@
+package io.nautilus.core.model;
+
+import java.util.regex.Pattern;
+
+/**
+ * Argument checks shared by the domain records. Each check names the offending field and the allowed range,
+ * so that a message that reaches an HTTP client or a dead-letter topic says how to fix the input.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Checks {
+
+    /**
+     * Symbols: 1-32 characters of letters, digits and {@code - _ / : ^ =}. No dots: a symbol is one token of a bus
+     * topic ({@code md.quote.BRK-B}), so share classes are written with a dash.
+     */
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9^=_:/\\-]{1,32}");
+
+    private Checks() {
+    }
+
+    /** Returns {@code value} if finite, else throws naming {@code field}. */
+    public static double finite(String field, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(field + " must be a finite number, got " + value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if finite and strictly positive. */
+    public static double positive(String field, double value) {
+        if (!(Double.isFinite(value) && value > 0)) {
+            throw new IllegalArgumentException(field + " must be a finite number > 0, got " + value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if finite and not negative. */
+    public static double nonNegative(String field, double value) {
+        if (!(Double.isFinite(value) && value >= 0)) {
+            throw new IllegalArgumentException(field + " must be a finite number >= 0, got " + value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if in {@code [min, max]}. */
+    public static double inRange(String field, double value, double min, double max) {
+        if (!(Double.isFinite(value) && value >= min && value <= max)) {
+            throw new IllegalArgumentException(field + " must be in [" + min + ", " + max + "], got " + value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if strictly positive. */
+    public static long positive(String field, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " must be > 0, got " + value);
+        }
+        return value;
+    }
+
+    /** An epoch-nanosecond timestamp: after 1970 and before the year 2262 (the long range). */
+    public static long timestamp(String field, long epochNanos) {
+        if (epochNanos <= 0) {
+            throw new IllegalArgumentException(field + " must be epoch nanoseconds > 0, got " + epochNanos);
+        }
+        return epochNanos;
+    }
+
+    /** Returns {@code value} if not null and not blank. */
+    public static String notBlank(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if not null. */
+    public static <T> T notNull(String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        return value;
+    }
+
+    /** Returns the symbol if it is a well-formed instrument symbol (see class doc). */
+    public static String validSymbol(String field, String value) {
+        notBlank(field, value);
+        if (!SYMBOL.matcher(value).matches()) {
+            throw new IllegalArgumentException(field + " must be 1-32 characters of letters, digits and - _ / : ^ = (no dots), got '"
+                    + value + "'");
+        }
+        return value;
+    }
+}
