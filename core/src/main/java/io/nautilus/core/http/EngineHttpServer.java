@@ -73,7 +73,9 @@ public final class EngineHttpServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.router.ignoreTrailingSlashes = true;
             cfg.router.handlerWrapper(endpoint -> {
-                if (UNGUARDED_PATHS.contains(endpoint.path)) {
+                // only real endpoints count against the bulkhead: before/after hooks run for every request,
+                // and /health and /metrics must answer even when the engine is saturated
+                if (!endpoint.method.isHttpMethod() || UNGUARDED_PATHS.contains(endpoint.path)) {
                     return endpoint.handler;
                 }
                 return ctx -> {
