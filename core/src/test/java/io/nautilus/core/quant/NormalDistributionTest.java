@@ -50,7 +50,7 @@ class NormalDistributionTest {
             // Phi amplifies a relative error e in z to about z²·e in Phi(z), hence the z² term.
             assertThat(NormalDistribution.standardCdf(z) / p).as("p=%s", p)
                 .isCloseTo(1.0, within(1e-14 + 4e-16 * z * z));
-            if (p >= 1e-10) { // Commons Math inverts via erfInv(2p - 1), which saturates at -1 for p below ~1e-17
+            if (p >= 1e-3 && p <= 0.999) { // Commons Math inverts erfInv(2p - 1): cancellation costs it digits in the tails
                 assertThat(z).as("p=%s", p).isCloseTo(COMMONS_STANDARD.inverseCumulativeProbability(p),
                     within(1e-9 * Math.max(1.0, Math.abs(z))));
             }
