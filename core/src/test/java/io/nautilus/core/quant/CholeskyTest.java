@@ -1,6 +1,6 @@
 package io.nautilus.core.quant;
 
-import static io.nautilus.core.quant.MatricesTest.assertClose;
+import static io.nautilus.core.quant.QuantAssertions.assertClose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -61,7 +61,7 @@ class CholeskyTest {
 
     /** Symmetric positive definite: MᵀM + n·I with a deterministic M. */
     private static double[][] spd(int n) {
-        double[][] m = MatricesTest.random(n, n, 7);
+        double[][] m = QuantAssertions.random(n, n, 7);
         double[][] s = Matrices.multiply(Matrices.transpose(m), m);
         for (int i = 0; i < n; i++) {
             s[i][i] += n;

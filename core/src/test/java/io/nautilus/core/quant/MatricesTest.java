@@ -1,10 +1,11 @@
 package io.nautilus.core.quant;
 
+import static io.nautilus.core.quant.QuantAssertions.assertClose;
+import static io.nautilus.core.quant.QuantAssertions.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
@@ -76,28 +77,7 @@ class MatricesTest {
         assertThatThrownBy(() -> Matrices.multiply(A, new double[] {1})).hasMessageContaining("x must have length 3");
     }
 
-    static double[][] random(int n, int m, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        double[][] a = new double[n][m];
-        for (double[] row : a) {
-            for (int j = 0; j < m; j++) {
-                row[j] = rnd.nextDouble(-1, 1);
-            }
-        }
-        return a;
-    }
-
     static RealMatrix commons(double[][] a) {
         return new Array2DRowRealMatrix(a, true);
-    }
-
-    static void assertClose(double[][] actual, double[][] expected, double tolerance) {
-        assertThat(actual.length).isEqualTo(expected.length);
-        for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i].length).isEqualTo(expected[i].length);
-            for (int j = 0; j < expected[i].length; j++) {
-                assertThat(actual[i][j]).as("[%s][%s]", i, j).isCloseTo(expected[i][j], within(tolerance));
-            }
-        }
     }
 }
