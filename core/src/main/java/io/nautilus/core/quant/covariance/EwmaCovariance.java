@@ -1,6 +1,7 @@
 package io.nautilus.core.quant.covariance;
 
 import io.nautilus.core.quant.Matrices;
+import io.nautilus.core.quant.volatility.EwmaVolatility;
 
 /**
  * Exponentially weighted (RiskMetrics) covariance: Σ = Σ_t w_t r_t r_tᵀ with weights w_t proportional to
@@ -12,15 +13,13 @@ import io.nautilus.core.quant.Matrices;
  * first estimate is r_0 r_0ᵀ). Once λ^T ≈ 0 (about 75 daily periods for λ = 0.94) this is the classic
  * RiskMetrics recursion Σ_t = λ Σ_(t-1) + (1-λ) r_t r_tᵀ, but a short sample is not biased towards zero. The
  * result is the estimate after the latest period,
- * i.e. the forecast for the next period. Consistent with {@code EwmaVolatility} on each diagonal entry.
+ * i.e. the forecast for the next period. Each diagonal entry equals {@link EwmaVolatility#variance} of that asset.
  * Immutable and thread-safe.
  */
 public final class EwmaCovariance implements CovarianceEstimator {
 
-    /** RiskMetrics decay for daily data. */
-    public static final double RISKMETRICS_DAILY_LAMBDA = 0.94;
-    /** λ = 0.94. */
-    public static final EwmaCovariance DEFAULT = new EwmaCovariance(RISKMETRICS_DAILY_LAMBDA);
+    /** λ = {@link EwmaVolatility#RISKMETRICS_DAILY_LAMBDA} (0.94). */
+    public static final EwmaCovariance DEFAULT = new EwmaCovariance(EwmaVolatility.RISKMETRICS_DAILY_LAMBDA);
 
     private final double lambda;
 

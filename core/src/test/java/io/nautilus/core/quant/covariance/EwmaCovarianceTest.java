@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.nautilus.core.quant.SharedData;
+import io.nautilus.core.quant.volatility.EwmaVolatility;
 import org.junit.jupiter.api.Test;
 
 /** Reference: hand-derived weights and sums; the RiskMetrics recursion written out in the test. */
@@ -28,7 +29,7 @@ class EwmaCovarianceTest {
         // Σ_t = λ Σ_(t-1) + (1-λ) r_t r_tᵀ from any seed.
         double[][] returns = SharedData.logReturns(
             SharedData.columns("eu_stock_markets_daily_close.csv", "dax", "smi", "cac", "ftse"));
-        double lambda = EwmaCovariance.RISKMETRICS_DAILY_LAMBDA;
+        double lambda = EwmaVolatility.RISKMETRICS_DAILY_LAMBDA;
         double[][] recursion = new double[4][4];
         for (double[] r : returns) {
             for (int i = 0; i < 4; i++) {
