@@ -21,10 +21,7 @@ public final class ChiSquaredDistribution {
      * @return the distribution
      */
     public static ChiSquaredDistribution of(double degreesOfFreedom) {
-        if (!(degreesOfFreedom > 0.0) || Double.isInfinite(degreesOfFreedom)) {
-            throw new IllegalArgumentException("degreesOfFreedom must be finite and > 0, was " + degreesOfFreedom);
-        }
-        return new ChiSquaredDistribution(degreesOfFreedom);
+        return new ChiSquaredDistribution(Arguments.requirePositive(degreesOfFreedom, "degreesOfFreedom"));
     }
 
     /** @return k */

@@ -40,10 +40,7 @@ public final class NormalDistribution {
         if (!Double.isFinite(mean)) {
             throw new IllegalArgumentException("mean must be finite, was " + mean);
         }
-        if (!(standardDeviation > 0.0) || Double.isInfinite(standardDeviation)) {
-            throw new IllegalArgumentException("standardDeviation must be finite and > 0, was " + standardDeviation);
-        }
-        return new NormalDistribution(mean, standardDeviation);
+        return new NormalDistribution(mean, Arguments.requirePositive(standardDeviation, "standardDeviation"));
     }
 
     /** @return mu */
@@ -170,9 +167,7 @@ public final class NormalDistribution {
      * @return the z with Φ(z) = p
      */
     public static double standardInverseCdf(double p) {
-        if (!(p >= 0.0 && p <= 1.0)) {
-            throw new IllegalArgumentException("p must be in [0, 1], was " + p);
-        }
+        Arguments.requireProbability(p);
         if (p == 0.0) {
             return Double.NEGATIVE_INFINITY;
         }

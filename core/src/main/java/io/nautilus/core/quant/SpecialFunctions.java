@@ -34,9 +34,7 @@ public final class SpecialFunctions {
      * @return ln Γ(x)
      */
     public static double logGamma(double x) {
-        if (!(x > 0.0) || Double.isInfinite(x)) {
-            throw new IllegalArgumentException("x must be finite and > 0, was " + x);
-        }
+        Arguments.requirePositive(x, "x");
         double sum = LANCZOS[0];
         for (int i = LANCZOS.length - 1; i > 0; i--) {
             sum += LANCZOS[i] / (x + i);
@@ -88,8 +86,8 @@ public final class SpecialFunctions {
         if (!(x >= 0.0 && x <= 1.0)) {
             throw new IllegalArgumentException("x must be in [0, 1], was " + x);
         }
-        requirePositive(a, "a");
-        requirePositive(b, "b");
+        Arguments.requirePositive(a, "a");
+        Arguments.requirePositive(b, "b");
         if (x == 0.0 || x == 1.0) {
             return x;
         }
@@ -167,15 +165,9 @@ public final class SpecialFunctions {
     }
 
     private static void checkGammaArguments(double a, double x) {
-        requirePositive(a, "a");
+        Arguments.requirePositive(a, "a");
         if (!(x >= 0.0) || Double.isInfinite(x)) {
             throw new IllegalArgumentException("x must be finite and >= 0, was " + x);
-        }
-    }
-
-    private static void requirePositive(double v, String name) {
-        if (!(v > 0.0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite and > 0, was " + v);
         }
     }
 

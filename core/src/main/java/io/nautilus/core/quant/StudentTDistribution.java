@@ -28,10 +28,7 @@ public final class StudentTDistribution {
      * @return the distribution
      */
     public static StudentTDistribution of(double degreesOfFreedom) {
-        if (!(degreesOfFreedom > 0.0) || Double.isInfinite(degreesOfFreedom)) {
-            throw new IllegalArgumentException("degreesOfFreedom must be finite and > 0, was " + degreesOfFreedom);
-        }
-        return new StudentTDistribution(degreesOfFreedom);
+        return new StudentTDistribution(Arguments.requirePositive(degreesOfFreedom, "degreesOfFreedom"));
     }
 
     /** @return nu */
@@ -80,9 +77,7 @@ public final class StudentTDistribution {
      * @return the quantile
      */
     public double inverseCdf(double p) {
-        if (!(p >= 0.0 && p <= 1.0)) {
-            throw new IllegalArgumentException("p must be in [0, 1], was " + p);
-        }
+        Arguments.requireProbability(p);
         if (p == 0.0) {
             return Double.NEGATIVE_INFINITY;
         }
