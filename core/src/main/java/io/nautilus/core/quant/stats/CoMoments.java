@@ -34,9 +34,9 @@ public record CoMoments(int count, double meanX, double meanY, double sumSquared
 
     /** Joint moments of the pairs {@code (x[i], y[i])}; same length, at least 1, all finite. */
     public static CoMoments of(double[] x, double[] y) {
-        Samples.requireFinite(x, "x", 1);
-        Samples.requireFinite(y, "y", 1);
-        Samples.requireSameLength(x, "x", y, "y");
+        SeriesChecks.requireFinite(x, "x", 1);
+        SeriesChecks.requireFinite(y, "y", 1);
+        SeriesChecks.requireSameLength(x, "x", y, "y");
         int n = x.length;
         double sumX = 0;
         double sumY = 0;

@@ -19,7 +19,7 @@ public final class DownsideDeviation {
      * @param threshold the minimum acceptable return, same units and period as {@code x}
      */
     public static double of(double[] x, double threshold) {
-        Samples.requireFinite(x, "x", 1);
+        SeriesChecks.requireFinite(x, "x", 1);
         if (!Double.isFinite(threshold)) {
             throw new IllegalArgumentException("threshold is " + threshold + ", must be finite");
         }

@@ -19,7 +19,7 @@ public final class Drawdowns {
      * @param returns simple returns, each finite and {@code >= -1}
      */
     public static double[] wealth(double[] returns) {
-        requireReturns(returns);
+        SeriesChecks.requireSimpleReturns(returns, "returns", 1);
         double[] wealth = new double[returns.length + 1];
         double w = 1;
         wealth[0] = w;
@@ -37,7 +37,7 @@ public final class Drawdowns {
      * @param returns simple returns, each finite and {@code >= -1}
      */
     public static double[] ofReturns(double[] returns) {
-        requireReturns(returns);
+        SeriesChecks.requireSimpleReturns(returns, "returns", 1);
         double[] drawdown = new double[returns.length];
         double w = 1;
         double peak = 1;
@@ -65,18 +65,8 @@ public final class Drawdowns {
         return drawdown;
     }
 
-    static void requireReturns(double[] returns) {
-        Samples.requireFinite(returns, "returns", 1);
-        for (int i = 0; i < returns.length; i++) {
-            if (returns[i] < -1) {
-                throw new IllegalArgumentException("returns[" + i + "] is " + returns[i]
-                        + ", must be >= -1 (simple returns as fractions: -1 is a total loss)");
-            }
-        }
-    }
-
     static void requireWealth(double[] wealth) {
-        Samples.requireFinite(wealth, "wealth", 1);
+        SeriesChecks.requireFinite(wealth, "wealth", 1);
         if (!(wealth[0] > 0)) {
             throw new IllegalArgumentException("wealth[0] is " + wealth[0] + ", must be > 0");
         }

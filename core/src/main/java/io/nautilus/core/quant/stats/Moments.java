@@ -46,7 +46,7 @@ public record Moments(int count, double mean, double sumSquaredDeviations, doubl
 
     /** Moments of all values of {@code x} (at least one, all finite). */
     public static Moments of(double[] x) {
-        Samples.requireFinite(x, "x", 1);
+        SeriesChecks.requireFinite(x, "x", 1);
         int n = x.length;
         double sum = 0;
         for (double v : x) {

@@ -16,7 +16,7 @@ public final class Quantiles {
 
     /** A sorted (ascending) copy of {@code x}; at least one value, all finite. {@code x} is left unchanged. */
     public static double[] sortedCopy(double[] x) {
-        Samples.requireFinite(x, "x", 1);
+        SeriesChecks.requireFinite(x, "x", 1);
         double[] sorted = x.clone();
         Arrays.sort(sorted);
         return sorted;

@@ -1,9 +1,13 @@
 package io.nautilus.core.quant.stats;
 
-/** Argument checks shared by the statistics in this package. */
-final class Samples {
+/**
+ * Argument checks for numeric series, shared by the statistics here and by their callers so that every
+ * rejection names the field and index the same way ({@code "returns[17] is NaN, must be finite"}).
+ * Stateless and thread-safe.
+ */
+public final class SeriesChecks {
 
-    private Samples() {
+    private SeriesChecks() {
     }
 
     /**
@@ -11,7 +15,7 @@ final class Samples {
      *
      * @param name the argument name used in the exception message, e.g. {@code "x"}
      */
-    static void requireFinite(double[] values, String name, int minLength) {
+    public static void requireFinite(double[] values, String name, int minLength) {
         if (values == null) {
             throw new IllegalArgumentException(name + " is null; pass an array of at least " + minLength + " values");
         }
@@ -27,10 +31,24 @@ final class Samples {
     }
 
     /** Rejects two arrays of different lengths (after each has passed {@link #requireFinite}). */
-    static void requireSameLength(double[] x, String xName, double[] y, String yName) {
+    public static void requireSameLength(double[] x, String xName, double[] y, String yName) {
         if (x.length != y.length) {
             throw new IllegalArgumentException(xName + " has " + x.length + " values and " + yName + " has "
                     + y.length + "; they must be the same length");
+        }
+    }
+
+    /**
+     * Rejects what {@link #requireFinite} rejects and any value below -1: simple returns are fractions
+     * ({@code 0.01} = +1%) and -1 is a total loss.
+     */
+    public static void requireSimpleReturns(double[] returns, String name, int minLength) {
+        requireFinite(returns, name, minLength);
+        for (int i = 0; i < returns.length; i++) {
+            if (returns[i] < -1) {
+                throw new IllegalArgumentException(name + "[" + i + "] is " + returns[i]
+                        + ", must be >= -1 (simple returns as fractions: -1 is a total loss)");
+            }
         }
     }
 }
