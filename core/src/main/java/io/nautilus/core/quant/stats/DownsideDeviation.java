@@ -20,9 +20,7 @@ public final class DownsideDeviation {
      */
     public static double of(double[] x, double threshold) {
         SeriesChecks.requireFinite(x, "x", 1);
-        if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold is " + threshold + ", must be finite");
-        }
+        SeriesChecks.requireFinite(threshold, "threshold");
         double sum = 0;
         for (double v : x) {
             double shortfall = Math.min(v - threshold, 0);

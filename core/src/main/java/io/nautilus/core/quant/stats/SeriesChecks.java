@@ -30,6 +30,13 @@ public final class SeriesChecks {
         }
     }
 
+    /** Rejects a NaN or infinite scalar argument. */
+    public static void requireFinite(double value, String name) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " is " + value + ", must be finite");
+        }
+    }
+
     /** Rejects two arrays of different lengths (after each has passed {@link #requireFinite}). */
     public static void requireSameLength(double[] x, String xName, double[] y, String yName) {
         if (x.length != y.length) {

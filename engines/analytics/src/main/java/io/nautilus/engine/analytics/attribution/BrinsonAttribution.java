@@ -1,6 +1,5 @@
 package io.nautilus.engine.analytics.attribution;
 
-import io.nautilus.core.quant.stats.SeriesChecks;
 import java.util.List;
 
 /**
@@ -22,9 +21,9 @@ public record BrinsonAttribution(List<String> sectors, double[] allocation, doub
 
     public BrinsonAttribution {
         sectors = List.copyOf(sectors);
-        allocation = copyPerSector(allocation, "allocation", sectors.size());
-        selection = copyPerSector(selection, "selection", sectors.size());
-        interaction = copyPerSector(interaction, "interaction", sectors.size());
+        allocation = SectorReturns.copyPerSector(allocation, "allocation", sectors.size());
+        selection = SectorReturns.copyPerSector(selection, "selection", sectors.size());
+        interaction = SectorReturns.copyPerSector(interaction, "interaction", sectors.size());
         if (!(portfolioReturn >= -1) || !(benchmarkReturn >= -1)
                 || !Double.isFinite(portfolioReturn) || !Double.isFinite(benchmarkReturn)) {
             throw new IllegalArgumentException("portfolioReturn and benchmarkReturn must be finite and >= -1, got "
@@ -103,14 +102,5 @@ public record BrinsonAttribution(List<String> sectors, double[] allocation, doub
             s += v;
         }
         return s;
-    }
-
-    private static double[] copyPerSector(double[] values, String name, int sectorCount) {
-        SeriesChecks.requireFinite(values, name, 1);
-        if (values.length != sectorCount) {
-            throw new IllegalArgumentException(name + " has " + values.length + " values for " + sectorCount
-                    + " sectors; give one per sector");
-        }
-        return values.clone();
     }
 }

@@ -33,10 +33,10 @@ public record SectorReturns(List<String> sectors, double[] portfolioWeights, dou
             throw new IllegalArgumentException("sectors " + sectors + " has duplicates; each sector appears once");
         }
         int n = sectors.size();
-        portfolioWeights = checkedCopy(portfolioWeights, "portfolio_weights", n);
-        benchmarkWeights = checkedCopy(benchmarkWeights, "benchmark_weights", n);
-        portfolioReturns = checkedCopy(portfolioReturns, "portfolio_returns", n);
-        benchmarkReturns = checkedCopy(benchmarkReturns, "benchmark_returns", n);
+        portfolioWeights = copyPerSector(portfolioWeights, "portfolio_weights", n);
+        benchmarkWeights = copyPerSector(benchmarkWeights, "benchmark_weights", n);
+        portfolioReturns = copyPerSector(portfolioReturns, "portfolio_returns", n);
+        benchmarkReturns = copyPerSector(benchmarkReturns, "benchmark_returns", n);
         SeriesChecks.requireSimpleReturns(portfolioReturns, "portfolio_returns", n);
         SeriesChecks.requireSimpleReturns(benchmarkReturns, "benchmark_returns", n);
         requireUnitSum(portfolioWeights, "portfolio_weights");
@@ -81,7 +81,7 @@ public record SectorReturns(List<String> sectors, double[] portfolioWeights, dou
         return sum;
     }
 
-    private static double[] checkedCopy(double[] values, String name, int sectorCount) {
+    static double[] copyPerSector(double[] values, String name, int sectorCount) {
         SeriesChecks.requireFinite(values, name, 1);
         if (values.length != sectorCount) {
             throw new IllegalArgumentException(name + " has " + values.length + " values for " + sectorCount

@@ -21,9 +21,7 @@ public final class OmegaRatio {
      */
     public static OptionalDouble of(double[] returns, double threshold) {
         SeriesChecks.requireFinite(returns, "returns", 1);
-        if (!Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("threshold is " + threshold + ", must be finite");
-        }
+        SeriesChecks.requireFinite(threshold, "threshold");
         double gains = 0;
         double losses = 0;
         for (double r : returns) {
