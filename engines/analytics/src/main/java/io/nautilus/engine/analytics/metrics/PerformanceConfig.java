@@ -1,0 +1,78 @@
+package io.nautilus.engine.analytics.metrics;
+
+/**
+ * The conventions a {@link PerformanceCalculator} applies: sampling frequency, risk-free rate, VaR confidence and
+ * the benchmark Sharpe ratio of the probabilistic Sharpe ratio.
+ *
+ * <p>Immutable and thread-safe; validated on construction. Start from {@link #DEFAULT} and change fields with the
+ * {@code with...} methods.
+ *
+ * @param periodsPerYear return periods in a year, used to annualize (252 trading days, 52 weeks, 12 months)
+ * @param riskFreeRate annual risk-free rate as a fraction ({@code 0.02} = 2% a year), compounded: the per-period
+ *                     rate is {@code (1 + riskFreeRate)^(1 / periodsPerYear) - 1}
+ * @param varConfidence confidence of historical VaR and CVaR in (0, 1), e.g. {@code 0.95}
+ * @param benchmarkSharpeRatio annualized Sharpe ratio the probabilistic Sharpe ratio tests against (usually 0)
+ */
+public record PerformanceConfig(int periodsPerYear, double riskFreeRate, double varConfidence,
+                                double benchmarkSharpeRatio) {
+
+    /** Trading days in a year, the default sampling frequency. */
+    public static final int DEFAULT_PERIODS_PER_YEAR = 252;
+    /** Default VaR/CVaR confidence. */
+    public static final double DEFAULT_VAR_CONFIDENCE = 0.95;
+    /** Daily returns, zero risk-free rate, 95% VaR, PSR against a Sharpe ratio of 0. */
+    public static final PerformanceConfig DEFAULT =
+            new PerformanceConfig(DEFAULT_PERIODS_PER_YEAR, 0.0, DEFAULT_VAR_CONFIDENCE, 0.0);
+
+    public PerformanceConfig {
+        if (periodsPerYear < 1) {
+            throw new IllegalArgumentException("periods_per_year is " + periodsPerYear + ", must be >= 1");
+        }
+        if (!(riskFreeRate > -1) || !Double.isFinite(riskFreeRate)) {
+            throw new IllegalArgumentException("risk_free_rate is " + riskFreeRate
+                    + ", must be a finite annual fraction > -1 (0.02 for 2%)");
+        }
+        if (!(varConfidence > 0 && varConfidence < 1)) {
+            throw new IllegalArgumentException("var_confidence is " + varConfidence + ", must be in (0, 1)");
+        }
+        if (!Double.isFinite(benchmarkSharpeRatio)) {
+            throw new IllegalArgumentException("benchmark_sharpe_ratio is " + benchmarkSharpeRatio
+                    + ", must be finite");
+        }
+    }
+
+    public PerformanceConfig withPeriodsPerYear(int periods) {
+        return new PerformanceConfig(periods, riskFreeRate, varConfidence, benchmarkSharpeRatio);
+    }
+
+    public PerformanceConfig withRiskFreeRate(double annualRate) {
+        return new PerformanceConfig(periodsPerYear, annualRate, varConfidence, benchmarkSharpeRatio);
+    }
+
+    public PerformanceConfig withVarConfidence(double confidence) {
+        return new PerformanceConfig(periodsPerYear, riskFreeRate, confidence, benchmarkSharpeRatio);
+    }
+
+    public PerformanceConfig withBenchmarkSharpeRatio(double annualizedSharpe) {
+        return new PerformanceConfig(periodsPerYear, riskFreeRate, varConfidence, annualizedSharpe);
+    }
+
+    /** The per-period risk-free rate, {@code (1 + riskFreeRate)^(1 / periodsPerYear) - 1}. */
+    public double riskFreeRatePerPeriod() {
+        return Math.expm1(Math.log1p(riskFreeRate) / periodsPerYear);
+    }
+
+    /**
+     * The VaR tail probability {@code 1 - varConfidence}, rounded to 12 decimals so that a confidence of 0.95 reads
+     * exactly the 5% tail ({@code 1 - 0.95} is 0.050000000000000044 in binary floating point, which would push
+     * {@code ceil(n p)} one observation too far for n = 2,520).
+     */
+    public double varTailProbability() {
+        return Math.round((1 - varConfidence) * 1e12) / 1e12;
+    }
+
+    /** {@link #benchmarkSharpeRatio} per period: divided by {@code sqrt(periodsPerYear)}. */
+    public double benchmarkSharpeRatioPerPeriod() {
+        return benchmarkSharpeRatio / Math.sqrt(periodsPerYear);
+    }
+}
