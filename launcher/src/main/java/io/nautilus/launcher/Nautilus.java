@@ -1,0 +1,243 @@
+package io.nautilus.launcher;
+
+import io.nautilus.bus.host.EngineHost;
+import io.nautilus.bus.host.HostSettings;
+import io.nautilus.bus.local.LocalBus;
+import io.nautilus.bus.local.LocalBusConfig;
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.engine.Engine;
+import io.nautilus.core.engine.EngineConfig;
+import io.nautilus.core.engine.EngineId;
+import io.nautilus.core.http.HttpSettings;
+import io.nautilus.core.time.Clock;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Nautilus embedded: runs the selected engines in this JVM on one in-process bus.
+ *
+ * <pre>{@code
+ * try (Nautilus n = Nautilus.builder().engines(EngineId.MARKETDATA, EngineId.FEATURES).http(false).start()) {
+ *     n.bus().subscribe("feature.>", FeatureVector.class, (fv, m) -> System.out.println(fv));
+ *     ...
+ * }
+ * }</pre>
+ *
+ * Thread-safe. {@link #close()} stops intake, drains every ring and closes servers and stores.
+ */
+public final class Nautilus implements AutoCloseable {
+    /** Bus name of code that embeds Nautilus (what {@link #bus()} publishes as). */
+    public static final String CLIENT = "client";
+
+    private final LocalBus bus;
+    private final Map<EngineId, EngineHost> hosts;
+    private volatile boolean closed;
+
+    private Nautilus(LocalBus bus, Map<EngineId, EngineHost> hosts) {
+        this.bus = bus;
+        this.hosts = hosts;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The bus as the embedding program sees it (publishes as {@value #CLIENT}). */
+    public MessageBus bus() {
+        return bus.forEngine(CLIENT);
+    }
+
+    /** The in-process bus itself (stats, bridge seam). */
+    public LocalBus localBus() {
+        return bus;
+    }
+
+    /** Running engines in start order. */
+    public Set<EngineId> engines() {
+        return Collections.unmodifiableSet(hosts.keySet());
+    }
+
+    /** The host of a running engine. */
+    public EngineHost host(EngineId id) {
+        EngineHost h = hosts.get(id);
+        if (h == null) {
+            throw new IllegalArgumentException("engine " + id.cliName() + " is not running; running: " + hosts.keySet());
+        }
+        return h;
+    }
+
+    /** HTTP port of a running engine, or -1 without HTTP. */
+    public int port(EngineId id) {
+        return host(id).port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        var reversed = new ArrayList<>(hosts.values());
+        Collections.reverse(reversed);
+        for (EngineHost h : reversed) {
+            h.close();
+        }
+        bus.close();
+    }
+
+    /** Configures and starts Nautilus. Not thread-safe. */
+    public static final class Builder {
+        private final Set<EngineId> ids = EnumSet.noneOf(EngineId.class);
+        private final List<Engine> custom = new ArrayList<>();
+        private boolean http = true;
+        private String bind = "127.0.0.1";
+        private int portOffset;
+        private boolean ephemeralPorts;
+        private String apiToken;
+        private String dbUrl;
+        private String dataDir = "./data";
+        private EngineConfig config = EngineConfig.empty();
+        private Clock clock = Clock.system();
+        private LocalBusConfig busConfig = LocalBusConfig.DEFAULT;
+        private Supplier<Map<EngineId, ? extends Supplier<Engine>>> registry;
+
+        private Builder() {
+        }
+
+        /** Engines of this build to run (default: all registered). */
+        public Builder engines(EngineId... engines) {
+            ids.addAll(Arrays.asList(engines));
+            return this;
+        }
+
+        /** Engines of this build to run. */
+        public Builder engines(Set<EngineId> engines) {
+            ids.addAll(engines);
+            return this;
+        }
+
+        /** An engine instance to run besides (or instead of) the registered ones. */
+        public Builder engine(Engine engine) {
+            custom.add(engine);
+            return this;
+        }
+
+        /** Serve HTTP (default true). */
+        public Builder http(boolean on) {
+            this.http = on;
+            return this;
+        }
+
+        public Builder bind(String host) {
+            this.bind = host;
+            return this;
+        }
+
+        /** Added to every default port (8100..8900). */
+        public Builder portOffset(int offset) {
+            this.portOffset = offset;
+            return this;
+        }
+
+        /** Bind every engine to a free ephemeral port (tests). */
+        public Builder ephemeralPorts(boolean on) {
+            this.ephemeralPorts = on;
+            return this;
+        }
+
+        public Builder apiToken(String token) {
+            this.apiToken = token;
+            return this;
+        }
+
+        /** JDBC URL shared by all engines (PostgreSQL); default: one SQLite file per engine in the data dir. */
+        public Builder dbUrl(String url) {
+            this.dbUrl = url;
+            return this;
+        }
+
+        public Builder dataDir(String dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        public Builder config(EngineConfig cfg) {
+            this.config = cfg;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder busConfig(LocalBusConfig cfg) {
+            this.busConfig = cfg;
+            return this;
+        }
+
+        /** Starts the engines (in parallel) and returns once each answers. */
+        public Nautilus start() {
+            var available = new LinkedHashMap<EngineId, Supplier<Engine>>();
+            NautilusComponent.create().engines().forEach((id, p) -> available.put(id, p::get));
+            var selected = new ArrayList<Engine>();
+            Set<EngineId> wanted = ids.isEmpty() && custom.isEmpty() ? available.keySet() : ids;
+            for (EngineId id : EngineId.values()) {
+                if (!wanted.contains(id)) {
+                    continue;
+                }
+                Supplier<Engine> p = available.get(id);
+                if (p == null) {
+                    throw new IllegalArgumentException("engine " + id.cliName() + " is not in this build; available: "
+                            + available.keySet().stream().map(EngineId::cliName).toList());
+                }
+                selected.add(p.get());
+            }
+            selected.addAll(custom);
+            var bus = new LocalBus(busConfig, clock);
+            var hosts = new LinkedHashMap<EngineId, EngineHost>();
+            for (Engine e : selected) {
+                HostSettings hs = HostSettings.defaults().withDataDir(dataDir).withDbUrl(dbUrl).withConfig(config);
+                if (http) {
+                    int port = ephemeralPorts ? 0 : e.id().defaultPort() + portOffset;
+                    hs = hs.withHttp(new HttpSettings(bind, port, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, apiToken,
+                            HttpSettings.DEFAULT_MAX_CONCURRENT_REQUESTS));
+                }
+                if (hosts.put(e.id(), new EngineHost(e, hs, bus, clock, () -> true)) != null) {
+                    bus.close();
+                    throw new IllegalArgumentException("engine " + e.id().cliName() + " given twice");
+                }
+            }
+            var n = new Nautilus(bus, hosts);
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                var started = new ArrayList<Future<EngineHost>>();
+                for (EngineHost h : hosts.values()) {
+                    started.add(pool.submit(h::start));
+                }
+                for (Future<EngineHost> f : started) {
+                    f.get();
+                }
+            } catch (ExecutionException ex) {
+                n.close();
+                Throwable cause = ex.getCause();
+                throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                n.close();
+                throw new IllegalStateException("interrupted while starting", ex);
+            }
+            return n;
+        }
+    }
+}
