@@ -1,0 +1,37 @@
+package io.nautilus.engine.features.indicator;
+
+/**
+ * Double exponential moving average {@code 2 EMA(close) - EMA(EMA(close))} (Mulloy). Each EMA is seeded
+ * TA-Lib style with the simple mean of its first {@code period} inputs, and the outer EMA starts on the first
+ * value of the inner one. Output {@code dema_<period>}, in price units. Warm-up: {@code 2 period - 1} bars.
+ * Matches TA-Lib {@code DEMA}; ta4j {@code DoubleEMAIndicator} seeds each EMA with its first input and agrees
+ * only after convergence. Mutable, not thread-safe.
+ */
+public final class Dema extends BaseIndicator {
+
+    private final ExponentialAverage ema1;
+    private final ExponentialAverage ema2;
+
+    public Dema(int period) {
+        super(2 * requirePeriod("period", period, 1) - 1, "dema_" + period);
+        this.ema1 = ExponentialAverage.ema(period);
+        this.ema2 = ExponentialAverage.ema(period);
+    }
+
+    @Override
+    void onBar(double open, double high, double low, double close, double volume) {
+        double e1 = ema1.update(close);
+        if (ema1.isReady()) {
+            double e2 = ema2.update(e1);
+            if (ema2.isReady()) {
+                values[0] = 2 * e1 - e2;
+            }
+        }
+    }
+
+    @Override
+    void onReset() {
+        ema1.reset();
+        ema2.reset();
+    }
+}

@@ -1,0 +1,51 @@
+package io.nautilus.engine.features.indicator;
+
+/**
+ * TRIX (Hutson): one-bar rate of change of a triple-smoothed EMA,
+ * {@code 100 (E3 - E3[1]) / E3[1]} with {@code E3 = EMA(EMA(EMA(close)))}. Each EMA is seeded TA-Lib style
+ * with the simple mean of its first {@code period} inputs and starts on the first value of the one before.
+ * Output {@code trix_<period>}, percent per bar. Warm-up: {@code 3 period - 1} bars. Matches TA-Lib
+ * {@code TRIX}. Mutable, not thread-safe.
+ */
+public final class Trix extends BaseIndicator {
+
+    private final ExponentialAverage ema1;
+    private final ExponentialAverage ema2;
+    private final ExponentialAverage ema3;
+    private double previous = Double.NaN;
+
+    public Trix(int period) {
+        super(3 * requirePeriod("period", period, 1) - 1, "trix_" + period);
+        this.ema1 = ExponentialAverage.ema(period);
+        this.ema2 = ExponentialAverage.ema(period);
+        this.ema3 = ExponentialAverage.ema(period);
+    }
+
+    @Override
+    void onBar(double open, double high, double low, double close, double volume) {
+        double e1 = ema1.update(close);
+        if (!ema1.isReady()) {
+            return;
+        }
+        double e2 = ema2.update(e1);
+        if (!ema2.isReady()) {
+            return;
+        }
+        double e3 = ema3.update(e2);
+        if (!ema3.isReady()) {
+            return;
+        }
+        if (!Double.isNaN(previous)) {
+            values[0] = ratioOrNaN(100 * (e3 - previous), previous);
+        }
+        previous = e3;
+    }
+
+    @Override
+    void onReset() {
+        ema1.reset();
+        ema2.reset();
+        ema3.reset();
+        previous = Double.NaN;
+    }
+}

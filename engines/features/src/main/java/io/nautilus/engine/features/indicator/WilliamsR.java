@@ -1,0 +1,35 @@
+package io.nautilus.engine.features.indicator;
+
+/**
+ * Williams %R {@code -100 (highest high - close) / (highest high - lowest low)} over {@code period} bars
+ * (current bar included). Output {@code willr_<period>}, percent in [-100, 0]. Warm-up: {@code period} bars.
+ * {@code NaN} at a bar whose high-low range is zero (TA-Lib prints 0). Matches TA-Lib {@code WILLR} and ta4j
+ * {@code WilliamsRIndicator}. Mutable, not thread-safe.
+ */
+public final class WilliamsR extends BaseIndicator {
+
+    private final RollingExtreme highest;
+    private final RollingExtreme lowest;
+
+    public WilliamsR(int period) {
+        super(requirePeriod("period", period, 1), "willr_" + period);
+        this.highest = RollingExtreme.max(period);
+        this.lowest = RollingExtreme.min(period);
+    }
+
+    @Override
+    void onBar(double open, double high, double low, double close, double volume) {
+        highest.add(high);
+        lowest.add(low);
+        if (highest.isFull()) {
+            double hh = highest.value();
+            values[0] = ratioOrNaN(-100 * (hh - close), hh - lowest.value());
+        }
+    }
+
+    @Override
+    void onReset() {
+        highest.reset();
+        lowest.reset();
+    }
+}
