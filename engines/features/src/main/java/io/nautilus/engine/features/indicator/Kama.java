@@ -6,8 +6,8 @@ package io.nautilus.engine.features.indicator;
  * {@code SC = (ER (2/(fast+1) - 2/(slow+1)) + 2/(slow+1))^2}, {@code KAMA += SC (close - KAMA)}.
  * Seeding follows TA-Lib {@code KAMA}: the first value, at bar {@code period + 1}, starts from the previous
  * close; when the volatility sum is zero ER is taken as 1 (as TA-Lib). Output {@code kama_<period>}, in price
- * units. Warm-up: {@code period + 1} bars. ta4j {@code KAMAIndicator} seeds differently and agrees after
- * convergence. Mutable, not thread-safe.
+ * units. Warm-up: {@code period + 1} bars. ta4j {@code KAMAIndicator} starts the same way and agrees from
+ * the first value. Mutable, not thread-safe.
  */
 public final class Kama extends BaseIndicator {
 
