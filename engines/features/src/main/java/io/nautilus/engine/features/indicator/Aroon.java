@@ -10,23 +10,20 @@ package io.nautilus.engine.features.indicator;
 public final class Aroon extends BaseIndicator {
 
     private final double period;
-    private final RollingExtreme highest;
-    private final RollingExtreme lowest;
+    private final RollingRange range;
 
     public Aroon(int period) {
         super(requirePeriod("period", period, 1) + 1, "aroon_up", "aroon_down", "aroon_oscillator");
         this.period = period;
-        this.highest = RollingExtreme.max(period + 1);
-        this.lowest = RollingExtreme.min(period + 1);
+        this.range = new RollingRange(period + 1);
     }
 
     @Override
     void onBar(double open, double high, double low, double close, double volume) {
-        highest.add(high);
-        lowest.add(low);
-        if (highest.isFull()) {
-            double up = 100 * (period - highest.age()) / period;
-            double down = 100 * (period - lowest.age()) / period;
+        range.add(high, low);
+        if (range.isFull()) {
+            double up = 100 * (period - range.barsSinceHighest()) / period;
+            double down = 100 * (period - range.barsSinceLowest()) / period;
             values[0] = up;
             values[1] = down;
             values[2] = up - down;
@@ -35,7 +32,6 @@ public final class Aroon extends BaseIndicator {
 
     @Override
     void onReset() {
-        highest.reset();
-        lowest.reset();
+        range.reset();
     }
 }

@@ -9,29 +9,22 @@ package io.nautilus.engine.features.indicator;
  */
 public final class Dema extends BaseIndicator {
 
-    private final ExponentialAverage ema1;
-    private final ExponentialAverage ema2;
+    private final ChainedEma emas;
 
     public Dema(int period) {
         super(2 * requirePeriod("period", period, 1) - 1, "dema_" + period);
-        this.ema1 = ExponentialAverage.ema(period);
-        this.ema2 = ExponentialAverage.ema(period);
+        this.emas = new ChainedEma(period, 2);
     }
 
     @Override
     void onBar(double open, double high, double low, double close, double volume) {
-        double e1 = ema1.update(close);
-        if (ema1.isReady()) {
-            double e2 = ema2.update(e1);
-            if (ema2.isReady()) {
-                values[0] = 2 * e1 - e2;
-            }
+        if (emas.update(close)) {
+            values[0] = 2 * emas.stage(0) - emas.stage(1);
         }
     }
 
     @Override
     void onReset() {
-        ema1.reset();
-        ema2.reset();
+        emas.reset();
     }
 }

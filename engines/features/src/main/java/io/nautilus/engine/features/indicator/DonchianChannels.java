@@ -8,22 +8,19 @@ package io.nautilus.engine.features.indicator;
  */
 public final class DonchianChannels extends BaseIndicator {
 
-    private final RollingExtreme highest;
-    private final RollingExtreme lowest;
+    private final RollingRange range;
 
     public DonchianChannels(int period) {
         super(requirePeriod("period", period, 1), "donchian_upper", "donchian_middle", "donchian_lower");
-        this.highest = RollingExtreme.max(period);
-        this.lowest = RollingExtreme.min(period);
+        this.range = new RollingRange(period);
     }
 
     @Override
     void onBar(double open, double high, double low, double close, double volume) {
-        highest.add(high);
-        lowest.add(low);
-        if (highest.isFull()) {
-            double upper = highest.value();
-            double lower = lowest.value();
+        range.add(high, low);
+        if (range.isFull()) {
+            double upper = range.highest();
+            double lower = range.lowest();
             values[0] = upper;
             values[1] = (upper + lower) / 2;
             values[2] = lower;
@@ -32,7 +29,6 @@ public final class DonchianChannels extends BaseIndicator {
 
     @Override
     void onReset() {
-        highest.reset();
-        lowest.reset();
+        range.reset();
     }
 }

@@ -14,29 +14,26 @@ package io.nautilus.engine.features.indicator;
  */
 public final class Stochastic extends BaseIndicator {
 
-    private final RollingExtreme highest;
-    private final RollingExtreme lowest;
+    private final RollingRange range;
     private final RollingWindow rawK;
     private final RollingWindow smoothedK;
 
     public Stochastic(int period, int smoothK, int dPeriod) {
         super(requirePeriod("period", period, 1) + requirePeriod("smooth_k", smoothK, 1)
                 + requirePeriod("d_period", dPeriod, 1) - 2, "stoch_k", "stoch_d");
-        this.highest = RollingExtreme.max(period);
-        this.lowest = RollingExtreme.min(period);
+        this.range = new RollingRange(period);
         this.rawK = new RollingWindow(smoothK);
         this.smoothedK = new RollingWindow(dPeriod);
     }
 
     @Override
     void onBar(double open, double high, double low, double close, double volume) {
-        highest.add(high);
-        lowest.add(low);
-        if (!highest.isFull()) {
+        range.add(high, low);
+        if (!range.isFull()) {
             return;
         }
-        double range = highest.value() - lowest.value();
-        rawK.add(range == 0 ? 0 : 100 * (close - lowest.value()) / range);
+        double width = range.highest() - range.lowest();
+        rawK.add(width == 0 ? 0 : 100 * (close - range.lowest()) / width);
         if (!rawK.isFull()) {
             return;
         }
@@ -50,8 +47,7 @@ public final class Stochastic extends BaseIndicator {
 
     @Override
     void onReset() {
-        highest.reset();
-        lowest.reset();
+        range.reset();
         rawK.clear();
         smoothedK.clear();
     }

@@ -10,37 +10,22 @@ package io.nautilus.engine.features.indicator;
  */
 public final class Tema extends BaseIndicator {
 
-    private final ExponentialAverage ema1;
-    private final ExponentialAverage ema2;
-    private final ExponentialAverage ema3;
+    private final ChainedEma emas;
 
     public Tema(int period) {
         super(3 * requirePeriod("period", period, 1) - 2, "tema_" + period);
-        this.ema1 = ExponentialAverage.ema(period);
-        this.ema2 = ExponentialAverage.ema(period);
-        this.ema3 = ExponentialAverage.ema(period);
+        this.emas = new ChainedEma(period, 3);
     }
 
     @Override
     void onBar(double open, double high, double low, double close, double volume) {
-        double e1 = ema1.update(close);
-        if (!ema1.isReady()) {
-            return;
-        }
-        double e2 = ema2.update(e1);
-        if (!ema2.isReady()) {
-            return;
-        }
-        double e3 = ema3.update(e2);
-        if (ema3.isReady()) {
-            values[0] = 3 * e1 - 3 * e2 + e3;
+        if (emas.update(close)) {
+            values[0] = 3 * emas.stage(0) - 3 * emas.stage(1) + emas.stage(2);
         }
     }
 
     @Override
     void onReset() {
-        ema1.reset();
-        ema2.reset();
-        ema3.reset();
+        emas.reset();
     }
 }

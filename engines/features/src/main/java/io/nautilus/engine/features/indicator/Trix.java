@@ -9,32 +9,20 @@ package io.nautilus.engine.features.indicator;
  */
 public final class Trix extends BaseIndicator {
 
-    private final ExponentialAverage ema1;
-    private final ExponentialAverage ema2;
-    private final ExponentialAverage ema3;
+    private final ChainedEma emas;
     private double previous = Double.NaN;
 
     public Trix(int period) {
         super(3 * requirePeriod("period", period, 1) - 1, "trix_" + period);
-        this.ema1 = ExponentialAverage.ema(period);
-        this.ema2 = ExponentialAverage.ema(period);
-        this.ema3 = ExponentialAverage.ema(period);
+        this.emas = new ChainedEma(period, 3);
     }
 
     @Override
     void onBar(double open, double high, double low, double close, double volume) {
-        double e1 = ema1.update(close);
-        if (!ema1.isReady()) {
+        if (!emas.update(close)) {
             return;
         }
-        double e2 = ema2.update(e1);
-        if (!ema2.isReady()) {
-            return;
-        }
-        double e3 = ema3.update(e2);
-        if (!ema3.isReady()) {
-            return;
-        }
+        double e3 = emas.stage(2);
         if (!Double.isNaN(previous)) {
             values[0] = ratioOrNaN(100 * (e3 - previous), previous);
         }
@@ -43,9 +31,7 @@ public final class Trix extends BaseIndicator {
 
     @Override
     void onReset() {
-        ema1.reset();
-        ema2.reset();
-        ema3.reset();
+        emas.reset();
         previous = Double.NaN;
     }
 }

@@ -8,28 +8,24 @@ package io.nautilus.engine.features.indicator;
  */
 public final class WilliamsR extends BaseIndicator {
 
-    private final RollingExtreme highest;
-    private final RollingExtreme lowest;
+    private final RollingRange range;
 
     public WilliamsR(int period) {
         super(requirePeriod("period", period, 1), "willr_" + period);
-        this.highest = RollingExtreme.max(period);
-        this.lowest = RollingExtreme.min(period);
+        this.range = new RollingRange(period);
     }
 
     @Override
     void onBar(double open, double high, double low, double close, double volume) {
-        highest.add(high);
-        lowest.add(low);
-        if (highest.isFull()) {
-            double hh = highest.value();
-            values[0] = ratioOrNaN(-100 * (hh - close), hh - lowest.value());
+        range.add(high, low);
+        if (range.isFull()) {
+            double hh = range.highest();
+            values[0] = ratioOrNaN(-100 * (hh - close), hh - range.lowest());
         }
     }
 
     @Override
     void onReset() {
-        highest.reset();
-        lowest.reset();
+        range.reset();
     }
 }
