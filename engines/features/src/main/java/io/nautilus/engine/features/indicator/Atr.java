@@ -5,7 +5,7 @@ package io.nautilus.engine.features.indicator;
  * second bar on (TA-Lib convention: the first bar has no previous close and contributes no true range); the
  * average is Wilder smoothing ({@code alpha = 1/period}) seeded with the simple mean of the first
  * {@code period} true ranges. Output {@code atr_<period>}, in price units. Warm-up: {@code period + 1} bars.
- * Matches TA-Lib {@code ATR}; ta4j {@code ATRIndicator} counts {@code high - low} of the first bar and seeds
+ * Follows TA-Lib {@code ATR}; ta4j {@code ATRIndicator} counts {@code high - low} of the first bar and seeds
  * with it, so it agrees after convergence. Mutable, not thread-safe.
  */
 public final class Atr extends BaseIndicator {

@@ -4,7 +4,7 @@ package io.nautilus.engine.features.indicator;
  * Commodity channel index (Lambert) {@code (TP - SMA(TP)) / (0.015 meanDeviation)} with typical price
  * {@code TP = (high + low + close) / 3} and the mean absolute deviation of TP from its SMA over
  * {@code period} bars. Output {@code cci_<period>}, unitless. Warm-up: {@code period} bars. {@code NaN} at a
- * bar where the mean deviation is zero. Matches TA-Lib {@code CCI} and ta4j {@code CCIIndicator}.
+ * bar where the mean deviation is zero. Follows TA-Lib {@code CCI} and ta4j {@code CCIIndicator}.
  *
  * <p>Cost: O(period) per bar, because the mean absolute deviation around a moving mean has no O(1) update;
  * for the usual 20 bars that is a 20-step loop over a primitive ring. Mutable, not thread-safe.

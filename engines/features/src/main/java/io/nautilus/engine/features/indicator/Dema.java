@@ -4,7 +4,7 @@ package io.nautilus.engine.features.indicator;
  * Double exponential moving average {@code 2 EMA(close) - EMA(EMA(close))} (Mulloy). Each EMA is seeded
  * TA-Lib style with the simple mean of its first {@code period} inputs, and the outer EMA starts on the first
  * value of the inner one. Output {@code dema_<period>}, in price units. Warm-up: {@code 2 period - 1} bars.
- * Matches TA-Lib {@code DEMA}; ta4j {@code DoubleEMAIndicator} seeds each EMA with its first input and agrees
+ * Follows TA-Lib {@code DEMA}; ta4j {@code DoubleEMAIndicator} seeds each EMA with its first input and agrees
  * only after convergence. Mutable, not thread-safe.
  */
 public final class Dema extends BaseIndicator {

@@ -5,7 +5,8 @@ package io.nautilus.engine.features.indicator;
  * counted as positive when TP rose from the previous bar, negative when it fell and not at all when
  * unchanged; {@code MFI = 100 positive / (positive + negative)} over the last {@code period} bar-to-bar
  * changes. Output {@code mfi_<period>}, percent in [0, 100]. Warm-up: {@code period + 1} bars. {@code NaN}
- * at a bar whose window has no money flow. Matches TA-Lib {@code MFI}. Mutable, not thread-safe.
+ * at a bar whose window has no money flow. Follows TA-Lib {@code MFI}; ta4j {@code MoneyFlowIndexIndicator}
+ * agrees to about 1e-8 (its running sums are never recomputed and drift). Mutable, not thread-safe.
  */
 public final class Mfi extends BaseIndicator {
 

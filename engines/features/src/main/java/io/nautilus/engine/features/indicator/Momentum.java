@@ -2,7 +2,7 @@ package io.nautilus.engine.features.indicator;
 
 /**
  * Momentum {@code close - close[period]}. Output {@code mom_<period>}, in price units. Warm-up:
- * {@code period + 1} bars. Matches TA-Lib {@code MOM}. Mutable, not thread-safe.
+ * {@code period + 1} bars. Follows TA-Lib {@code MOM}. Mutable, not thread-safe.
  */
 public final class Momentum extends BaseIndicator {
 

@@ -3,7 +3,7 @@ package io.nautilus.engine.features.indicator;
 /**
  * On-balance volume (Granville): starts at the first bar's volume (TA-Lib convention), then adds the volume
  * on an up close, subtracts it on a down close and leaves it on an unchanged close. Output {@code obv}, in
- * volume units. Warm-up: 1 bar. Matches TA-Lib {@code OBV}; ta4j {@code OnBalanceVolumeIndicator} starts
+ * volume units. Warm-up: 1 bar. Follows TA-Lib {@code OBV}; ta4j {@code OnBalanceVolumeIndicator} starts
  * at 0, so it differs by the constant first volume. Mutable, not thread-safe.
  */
 public final class Obv extends BaseIndicator {

@@ -2,7 +2,7 @@ package io.nautilus.engine.features.indicator;
 
 /**
  * Rate of change {@code 100 (close - close[period]) / close[period]}. Output {@code roc_<period>}, percent.
- * Warm-up: {@code period + 1} bars. Matches TA-Lib {@code ROC} and ta4j {@code ROCIndicator}. Mutable, not
+ * Warm-up: {@code period + 1} bars. Follows TA-Lib {@code ROC} and ta4j {@code ROCIndicator}. Mutable, not
  * thread-safe.
  */
 public final class Roc extends BaseIndicator {

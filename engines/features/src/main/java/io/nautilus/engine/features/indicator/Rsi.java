@@ -5,7 +5,7 @@ package io.nautilus.engine.features.indicator;
  * close-to-close changes and the averages are Wilder smoothing ({@code alpha = 1/period}) seeded TA-Lib style
  * with the simple mean of the first {@code period} changes. Output {@code rsi_<period>}, percent in [0, 100].
  * Warm-up: {@code period + 1} bars. {@code NaN} at a bar where both averages are zero (TA-Lib prints 0).
- * Matches TA-Lib {@code RSI}; ta4j {@code RSIIndicator} seeds its averages with the first change and agrees
+ * Follows TA-Lib {@code RSI}; ta4j {@code RSIIndicator} seeds its averages with the first change and agrees
  * after convergence. Mutable, not thread-safe.
  */
 public final class Rsi extends BaseIndicator {

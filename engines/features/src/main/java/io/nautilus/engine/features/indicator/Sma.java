@@ -2,7 +2,7 @@ package io.nautilus.engine.features.indicator;
 
 /**
  * Simple moving average of the close over {@code period} bars. Output {@code sma_<period>}, in price units.
- * Warm-up: {@code period} bars. Matches TA-Lib {@code SMA} and ta4j {@code SMAIndicator} once the window is
+ * Warm-up: {@code period} bars. Follows TA-Lib {@code SMA} and ta4j {@code SMAIndicator} once the window is
  * full. Rolling sum with exact recompute at every window wrap. Mutable, not thread-safe.
  */
 public final class Sma extends BaseIndicator {

@@ -4,7 +4,7 @@ package io.nautilus.engine.features.indicator;
  * Triple exponential moving average {@code 3 E1 - 3 E2 + E3} where {@code E1 = EMA(close)},
  * {@code E2 = EMA(E1)}, {@code E3 = EMA(E2)} (Mulloy). Each EMA is seeded TA-Lib style with the simple mean
  * of its first {@code period} inputs and starts on the first value of the one before. Output
- * {@code tema_<period>}, in price units. Warm-up: {@code 3 period - 2} bars. Matches TA-Lib {@code TEMA};
+ * {@code tema_<period>}, in price units. Warm-up: {@code 3 period - 2} bars. Follows TA-Lib {@code TEMA};
  * ta4j {@code TripleEMAIndicator} seeds each EMA with its first input and agrees only after convergence.
  * Mutable, not thread-safe.
  */

@@ -4,7 +4,7 @@ package io.nautilus.engine.features.indicator;
  * TRIX (Hutson): one-bar rate of change of a triple-smoothed EMA,
  * {@code 100 (E3 - E3[1]) / E3[1]} with {@code E3 = EMA(EMA(EMA(close)))}. Each EMA is seeded TA-Lib style
  * with the simple mean of its first {@code period} inputs and starts on the first value of the one before.
- * Output {@code trix_<period>}, percent per bar. Warm-up: {@code 3 period - 1} bars. Matches TA-Lib
+ * Output {@code trix_<period>}, percent per bar. Warm-up: {@code 3 period - 1} bars. Follows TA-Lib
  * {@code TRIX}. Mutable, not thread-safe.
  */
 public final class Trix extends BaseIndicator {

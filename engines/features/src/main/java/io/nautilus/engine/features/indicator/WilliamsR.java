@@ -3,7 +3,7 @@ package io.nautilus.engine.features.indicator;
 /**
  * Williams %R {@code -100 (highest high - close) / (highest high - lowest low)} over {@code period} bars
  * (current bar included). Output {@code willr_<period>}, percent in [-100, 0]. Warm-up: {@code period} bars.
- * {@code NaN} at a bar whose high-low range is zero (TA-Lib prints 0). Matches TA-Lib {@code WILLR} and ta4j
+ * {@code NaN} at a bar whose high-low range is zero (TA-Lib prints 0). Follows TA-Lib {@code WILLR} and ta4j
  * {@code WilliamsRIndicator}. Mutable, not thread-safe.
  */
 public final class WilliamsR extends BaseIndicator {

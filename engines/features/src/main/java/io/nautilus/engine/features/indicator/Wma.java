@@ -3,7 +3,7 @@ package io.nautilus.engine.features.indicator;
 /**
  * Linearly weighted moving average of the close: weights {@code 1..period}, the newest close weighted
  * {@code period}, divided by {@code period (period + 1) / 2}. Output {@code wma_<period>}, in price units.
- * Warm-up: {@code period} bars. Matches TA-Lib {@code WMA} and ta4j {@code WMAIndicator}.
+ * Warm-up: {@code period} bars. Follows TA-Lib {@code WMA} and ta4j {@code WMAIndicator}.
  *
  * <p>O(1) per bar: the weighted sum is updated as {@code N' = N + period * x - S} where {@code S} is the
  * plain sum of the previous window; both sums are recomputed exactly from the buffer at every window wrap so
