@@ -88,12 +88,15 @@ public final class Nautilus implements AutoCloseable {
             return;
         }
         closed = true;
+        long t0 = System.nanoTime();
         var reversed = new ArrayList<>(hosts.values());
         Collections.reverse(reversed);
         for (EngineHost h : reversed) {
             h.close();
         }
         bus.close();
+        org.slf4j.LoggerFactory.getLogger(Nautilus.class).info("event=stopped engines={} drain_ms={}",
+                hosts.keySet().stream().map(EngineId::cliName).toList(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** Configures and starts Nautilus. Not thread-safe. */
