@@ -141,6 +141,8 @@ public final class NautilusCommand implements Callable<Integer> {
             System.setProperty("logback.configurationFile", "logback-json.xml");
         }
         long t0 = System.nanoTime();
+        // initialise logging now, on this thread: a logger first created inside the shutdown hook may never print
+        var log = org.slf4j.LoggerFactory.getLogger(NautilusCommand.class);
         Nautilus.Builder b = builder();
         Nautilus nautilus;
         try {
@@ -154,7 +156,9 @@ public final class NautilusCommand implements Callable<Integer> {
             nautilus.close();
             stopped.countDown();
         }));
-        printBanner(nautilus, (System.nanoTime() - t0) / 1_000_000);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        log.info("event=started engines={} start_ms={}", nautilus.engines().stream().map(EngineId::cliName).toList(), millis);
+        printBanner(nautilus, millis);
         stopped.await();
         return 0;
     }
