@@ -61,8 +61,12 @@ record PgUrl(String host, int port, String database, Map<String, String> params)
     }
 
     PgUrl withUser(String user) {
+        return withParam("user", user);
+    }
+
+    PgUrl withParam(String key, String value) {
         var p = new LinkedHashMap<>(params);
-        p.put("user", user);
+        p.put(key, value);
         return new PgUrl(host, port, database, p);
     }
 

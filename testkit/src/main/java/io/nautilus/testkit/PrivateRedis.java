@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,22 +24,38 @@ public final class PrivateRedis implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
+    /** How the server keeps data across restarts. */
+    enum Persistence {
+        /** Append-only file, fsync on every write: survives stop/start and kill/start. */
+        APPEND_ONLY(List.of("--appendonly", "yes", "--appendfsync", "always")),
+        /** Nothing on disk: the fast choice for the shared server, which is never restarted. */
+        NONE(List.of("--appendonly", "no"));
+
+        private final List<String> args;
+
+        Persistence(List<String> args) {
+            this.args = args;
+        }
+    }
+
     private final Path binary;
+    private final Persistence persistence;
     private final int port;
     private final Path dataDir;
     private Process process;
     private boolean closed;
 
-    private PrivateRedis(Path binary, int port, Path dataDir) {
+    private PrivateRedis(Path binary, Persistence persistence, int port, Path dataDir) {
         this.binary = binary;
+        this.persistence = persistence;
         this.port = port;
         this.dataDir = dataDir;
     }
 
     /** Starts a new server from {@code binary} on a free port with a fresh temporary data directory. */
-    static PrivateRedis launch(Path binary) {
+    static PrivateRedis launch(Path binary, Persistence persistence) {
         try {
-            var redis = new PrivateRedis(binary, Ports.free(), Files.createTempDirectory("nautilus-redis-"));
+            var redis = new PrivateRedis(binary, persistence, Ports.free(), Files.createTempDirectory("nautilus-redis-"));
             redis.start();
             return redis;
         } catch (IOException e) {
@@ -84,10 +101,10 @@ public final class PrivateRedis implements AutoCloseable {
         if (isRunning()) {
             return;
         }
-        List<String> command = List.of(binary.toString(),
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dataDir.toString(),
-                "--daemonize", "no", "--save", "", "--appendonly", "yes", "--appendfsync", "always",
-                "--logfile", "");
+                "--daemonize", "no", "--save", "", "--logfile", ""));
+        command.addAll(persistence.args);
         try {
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

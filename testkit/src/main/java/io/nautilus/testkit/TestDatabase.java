@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * An empty PostgreSQL database created for one test class by {@link TestPostgres#freshDatabase()}; closing it
- * drops the database (terminating any connections still open to it). Immutable apart from being closed;
- * thread-safe.
+ * An isolated, initially empty place for a test's tables on the test PostgreSQL: its own database
+ * ({@link TestPostgres#freshDatabase()}) or its own schema made current by the URL
+ * ({@link TestPostgres#freshSchema()}). Closing it drops the database (terminating connections still open) or the
+ * schema with all it holds. Immutable apart from being closed; thread-safe.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -21,12 +22,15 @@ public final class TestDatabase implements AutoCloseable {
         this.dropper = dropper;
     }
 
-    /** The database name, {@code nautilus_test_<epoch seconds>_<12 hex digits>}. */
+    /** The database or schema name, {@code nautilus_test_<epoch seconds>_<12 hex digits>}. */
     public String name() {
         return name;
     }
 
-    /** JDBC URL of this database, user in the URL ({@code jdbc:postgresql://host:port/<name>?user=...}). */
+    /**
+     * JDBC URL, user in the URL: {@code jdbc:postgresql://host:port/<name>?user=...} for a database,
+     * {@code jdbc:postgresql://host:port/<db>?user=...&currentSchema=<name>} for a schema.
+     */
     public String jdbcUrl() {
         return jdbcUrl;
     }
@@ -36,7 +40,7 @@ public final class TestDatabase implements AutoCloseable {
         return TestPostgres.connect(jdbcUrl);
     }
 
-    /** Drops the database. Idempotent. */
+    /** Drops the database or schema. Idempotent. */
     @Override
     public synchronized void close() {
         if (!closed) {

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * default {@value #DEFAULT_URL}. The configured server counts as answering if a RESP {@code PING} over a plain
  * socket gets {@code +PONG} within 500 ms (a server requiring a password answers {@code -NOAUTH} and so does not
  * count). Otherwise the testkit starts, once per JVM, a {@code redis-server} on a free port on 127.0.0.1: the
- * machine's (first on {@code PATH}) or else the one shipped in the embedded-redis artifact. A shutdown hook stops
- * it. Thread-safe.
+ * machine's (first on {@code PATH}) or else the one shipped in the embedded-redis artifact, keeping nothing on disk.
+ * A shutdown hook stops it. Thread-safe.
  */
 public final class TestRedis {
 
@@ -73,12 +73,12 @@ public final class TestRedis {
      * {@code PATH}, else the shipped one. The caller owns it: stop/start/kill it at will, close it when done.
      */
     public static PrivateRedis startPrivate() {
-        return PrivateRedis.launch(RedisBinary.preferred());
+        return PrivateRedis.launch(RedisBinary.preferred(), PrivateRedis.Persistence.APPEND_ONLY);
     }
 
     /** Starts a new private server from a given executable (the testkit's own tests use the shipped one). */
     static PrivateRedis startPrivate(Path binary) {
-        return PrivateRedis.launch(binary);
+        return PrivateRedis.launch(binary, PrivateRedis.Persistence.APPEND_ONLY);
     }
 
     /** The configured server if it answers, else this JVM's own server (started on first need). */
@@ -92,7 +92,7 @@ public final class TestRedis {
 
     private static synchronized PrivateRedis ownServer() {
         if (started == null) {
-            PrivateRedis redis = startPrivate();
+            PrivateRedis redis = PrivateRedis.launch(RedisBinary.preferred(), PrivateRedis.Persistence.NONE);
             Runtime.getRuntime().addShutdownHook(new Thread(redis::close, "testkit-redis-stop"));
             started = redis;
         }

@@ -38,6 +38,27 @@ class TestPostgresTest {
     }
 
     @Test
+    void test_freshSchema_isolatedAndDroppedOnClose() throws SQLException {
+        try (TestDatabase a = TestPostgres.freshSchema(); TestDatabase b = TestPostgres.freshSchema()) {
+            assertThat(queryText(a.jdbcUrl(), "select current_schema()")).isEqualTo(a.name());
+            try (Connection c = a.connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE marks (symbol TEXT PRIMARY KEY, price DOUBLE PRECISION)");
+                st.execute("INSERT INTO marks VALUES ('ES', 5012.25)");
+            }
+            try (Connection c = b.connect(); Statement st = c.createStatement()) {
+                // same table name in b's schema: no clash, and b starts empty
+                st.execute("CREATE TABLE marks (symbol TEXT PRIMARY KEY, price DOUBLE PRECISION)");
+            }
+
+            assertThat(queryInt(a.jdbcUrl(), "select count(*) from marks")).isEqualTo(1);
+            assertThat(queryInt(b.jdbcUrl(), "select count(*) from marks")).isZero();
+            a.close();
+            assertThat(queryInt(b.jdbcUrl(),
+                    "select count(*) from pg_namespace where nspname = '" + a.name() + "'")).isZero();
+        }
+    }
+
+    @Test
     void test_resolve_configuredPortClosed_startsEmbeddedPostgres() throws SQLException {
         int closed = Ports.free();
 
