@@ -42,7 +42,7 @@ public final class TestPostgres {
     /** Name of each database or schema created and not yet dropped, with the SQL that drops it. */
     private static final Map<String, String> OPEN = new ConcurrentHashMap<>();
 
-    private static volatile String shared;
+    private static volatile String shared; // written once, under the class lock
     private static boolean swept;
 
     private TestPostgres() {
@@ -50,30 +50,19 @@ public final class TestPostgres {
 
     /** The URL tests should try first: the system property, else the environment variable, else the default. */
     public static String configuredUrl() {
-        String url = System.getProperty(PROPERTY);
-        if (url == null || url.isBlank()) {
-            url = System.getenv(ENV);
-        }
-        return url == null || url.isBlank() ? DEFAULT_URL : url.strip();
+        return Settings.get(PROPERTY, ENV, DEFAULT_URL);
     }
 
     /**
      * JDBC URL (user in the URL, no password needed) of a PostgreSQL that answers: the configured one, or the one
      * this JVM started. Tests that write should prefer {@link #freshDatabase()}.
      */
-    public static String jdbcUrl() {
-        String url = shared;
-        if (url == null) {
-            synchronized (TestPostgres.class) {
-                url = shared;
-                if (url == null) {
-                    url = resolve(configuredUrl());
-                    shared = url;
-                    Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropOpenDatabases, "testkit-pg-drop"));
-                }
-            }
+    public static synchronized String jdbcUrl() {
+        if (shared == null) {
+            shared = resolve(configuredUrl());
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::dropOpenDatabases, "testkit-pg-drop"));
         }
-        return url;
+        return shared;
     }
 
     /**

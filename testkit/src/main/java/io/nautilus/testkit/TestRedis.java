@@ -23,7 +23,7 @@ public final class TestRedis {
     /** The URL tried when neither is set: the machine's and CI's Redis. */
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
 
-    private static volatile URI shared;
+    private static URI shared;
     private static PrivateRedis started;
 
     private TestRedis() {
@@ -31,26 +31,15 @@ public final class TestRedis {
 
     /** The URL tests should use first: the system property, else the environment variable, else the default. */
     public static String configuredUrl() {
-        String url = System.getProperty(PROPERTY);
-        if (url == null || url.isBlank()) {
-            url = System.getenv(ENV);
-        }
-        return url == null || url.isBlank() ? DEFAULT_URL : url.strip();
+        return Settings.get(PROPERTY, ENV, DEFAULT_URL);
     }
 
     /** {@code redis://host:port} of a Redis that answers PING: the configured one, or one started by this JVM. */
-    public static URI uri() {
-        URI u = shared;
-        if (u == null) {
-            synchronized (TestRedis.class) {
-                u = shared;
-                if (u == null) {
-                    u = resolve(configuredUrl());
-                    shared = u;
-                }
-            }
+    public static synchronized URI uri() {
+        if (shared == null) {
+            shared = resolve(configuredUrl());
         }
-        return u;
+        return shared;
     }
 
     /** {@link #uri()} as a string. */

@@ -17,19 +17,11 @@ class SharedDataTest {
 
     @Test
     void test_dir_missingPropertyDirectory_fallsBack() {
-        String before = System.getProperty(SharedData.PROPERTY);
-        try {
-            System.setProperty(SharedData.PROPERTY, "/nonexistent/shared/data");
+        SystemProperties.with(SharedData.PROPERTY, "/nonexistent/shared/data", () -> {
             assertThat(SharedData.candidates().getFirst()).isEqualTo(Path.of("/nonexistent/shared/data"));
             assertThat(SharedData.candidates().getLast()).isEqualTo(Path.of(SharedData.FALLBACK));
             assertThat(SharedData.dir().resolve("README.md")).isRegularFile();
-        } finally {
-            if (before == null) {
-                System.clearProperty(SharedData.PROPERTY);
-            } else {
-                System.setProperty(SharedData.PROPERTY, before);
-            }
-        }
+        });
     }
 
     @Test

@@ -81,6 +81,12 @@ class TestPostgresTest {
         assertThat(TestPostgres.resolve(configured)).isEqualTo(configured);
     }
 
+    @Test
+    void test_configuredUrl_propertyWins() {
+        SystemProperties.with(TestPostgres.PROPERTY, "jdbc:postgresql://db:6543/x?user=u",
+                () -> assertThat(TestPostgres.configuredUrl()).isEqualTo("jdbc:postgresql://db:6543/x?user=u"));
+    }
+
     private static int queryInt(String url, String sql) throws SQLException {
         try (Connection c = TestPostgres.connect(url)) {
             return queryInt(c, sql);

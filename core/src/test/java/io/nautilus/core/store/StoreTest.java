@@ -65,6 +65,13 @@ class StoreTest {
         };
     }
 
+    /** A store on an empty database with migration V1 (table risk_limits) applied. */
+    private Store storeWithLimitsTable(Backend backend) {
+        Store store = open(emptyDatabase(backend));
+        store.migrate(ENGINE, List.of(V1));
+        return store;
+    }
+
     private Store open(String url) {
         Store store = Store.open(url, "test");
         cleanup.add(store);
@@ -138,8 +145,7 @@ class StoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void test_migrate_storeAheadOfGap_rejected(Backend backend) {
-        Store store = open(emptyDatabase(backend));
-        store.migrate(ENGINE, List.of(V1));
+        Store store = storeWithLimitsTable(backend);
 
         assertThatThrownBy(() -> store.migrate(ENGINE, List.of(V3, V4)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at version 1, so the next must be 2, found 3");
@@ -165,8 +171,7 @@ class StoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void test_inTransaction_commitsOnReturn(Backend backend) {
-        Store store = open(emptyDatabase(backend));
-        store.migrate(ENGINE, List.of(V1));
+        Store store = storeWithLimitsTable(backend);
 
         int inserted = store.inTransaction(c -> insertLimit(c, "max_notional", 1_000_000));
 
@@ -177,8 +182,7 @@ class StoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void test_inTransaction_runtimeException_rollsBackAndRethrowsIt(Backend backend) {
-        Store store = open(emptyDatabase(backend));
-        store.migrate(ENGINE, List.of(V1));
+        Store store = storeWithLimitsTable(backend);
         var failure = new IllegalStateException("limit service down");
 
         assertThatThrownBy(() -> store.inTransaction(c -> {
@@ -192,8 +196,7 @@ class StoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void test_inTransaction_sqlException_rollsBackAndWraps(Backend backend) {
-        Store store = open(emptyDatabase(backend));
-        store.migrate(ENGINE, List.of(V1));
+        Store store = storeWithLimitsTable(backend);
 
         assertThatThrownBy(() -> store.inTransaction(c -> {
             insertLimit(c, "max_notional", 5);
@@ -206,8 +209,7 @@ class StoreTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void test_inTransaction_error_rollsBack(Backend backend) {
-        Store store = open(emptyDatabase(backend));
-        store.migrate(ENGINE, List.of(V1));
+        Store store = storeWithLimitsTable(backend);
 
         assertThatThrownBy(() -> store.inTransaction(c -> {
             insertLimit(c, "max_notional", 5);
