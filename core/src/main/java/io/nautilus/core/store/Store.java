@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -92,8 +93,22 @@ public final class Store implements AutoCloseable {
         return sqlite;
     }
 
-    /** Applies the not-yet-applied migrations of {@code engine}, each in its own transaction, in version order. */
+    /**
+     * Applies the not-yet-applied migrations of {@code engine}, each in its own transaction, in version order.
+     * Versions already recorded in {@code nautilus_schema} are skipped, so re-running is a no-op.
+     *
+     * @throws IllegalStateException    if the given versions repeat or have gaps, or if the first version not yet
+     *                                  applied is not the recorded version + 1; checked before anything is applied
+     * @throws StoreException           if a migration fails; that migration is rolled back, earlier ones stay
+     */
     public void migrate(String engine, List<Migration> migrations) {
+        List<Migration> sorted = migrations.stream().sorted(Comparator.comparingInt(Migration::version)).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).version() != sorted.get(i - 1).version() + 1) {
+                throw new IllegalStateException(engine + " migrations must be consecutive: expected version "
+                        + (sorted.get(i - 1).version() + 1) + ", found " + sorted.get(i).version());
+            }
+        }
         inTransaction(c -> {
             try (var st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS nautilus_schema (engine TEXT NOT NULL, version INTEGER NOT NULL,"
@@ -101,25 +116,23 @@ public final class Store implements AutoCloseable {
             }
             return null;
         });
-        int current = inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM nautilus_schema WHERE engine = ?")) {
-                ps.setString(1, engine);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
-        int expected = current + 1;
-        for (Migration m : migrations.stream().sorted(java.util.Comparator.comparingInt(Migration::version)).toList()) {
-            if (m.version() <= current) {
-                continue;
-            }
-            if (m.version() != expected) {
-                throw new IllegalStateException(engine + " migrations must be consecutive: expected version " + expected
-                        + ", found " + m.version());
-            }
+        int current = inTransaction(c -> currentVersion(c, engine));
+        List<Migration> pending = sorted.stream().filter(m -> m.version() > current).toList();
+        if (!pending.isEmpty() && pending.getFirst().version() != current + 1) {
+            throw new IllegalStateException(engine + " migrations must be consecutive: the store is at version "
+                    + current + ", so the next must be " + (current + 1) + ", found " + pending.getFirst().version());
+        }
+        for (Migration m : pending) {
             inTransaction(c -> {
+                if (!sqlite) {
+                    // Another process migrating the same engine waits here, then sees the version as applied.
+                    try (var st = c.createStatement()) {
+                        st.execute("LOCK TABLE nautilus_schema IN SHARE ROW EXCLUSIVE MODE");
+                    }
+                }
+                if (currentVersion(c, engine) >= m.version()) {
+                    return null;
+                }
                 try (var st = c.createStatement()) {
                     for (String sql : m.statements()) {
                         st.execute(sql);
@@ -133,7 +146,16 @@ public final class Store implements AutoCloseable {
                 }
                 return null;
             });
-            expected++;
+        }
+    }
+
+    private static int currentVersion(Connection c, String engine) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM nautilus_schema WHERE engine = ?")) {
+            ps.setString(1, engine);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
@@ -144,7 +166,8 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws anything. Unchecked
+     * exceptions and errors from {@code work} are rethrown as they are.
      *
      * @throws StoreException wrapping any SQL failure
      */
@@ -156,8 +179,14 @@ public final class Store implements AutoCloseable {
                 T result = work.run(c);
                 c.commit();
                 return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (Throwable e) {
+                // Throwable, not only SQLException/RuntimeException: an Error (an AssertionError in a test) must
+                // not leave the transaction open, because restoring auto-commit below would commit it.
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(auto);
