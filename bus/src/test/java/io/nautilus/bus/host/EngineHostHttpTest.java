@@ -30,13 +30,12 @@ import org.junit.jupiter.api.Test;
 /** The HTTP chrome every engine gets, exercised on a real server with a small test engine. */
 class EngineHostHttpTest {
     private static final String TOKEN = "s3cret";
-    private static final CountDownLatch RELEASE = new CountDownLatch(1);
     private static LocalBus bus;
     private static EngineHost host;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    /** Echoes a posted quote back; {@code /block} holds its request until released. */
-    static final class QuoteEchoEngine implements Engine {
+    /** Echoes a posted quote back. */
+    static class QuoteEchoEngine implements Engine {
         @Override
         public EngineId id() {
             return EngineId.FACTOR;
@@ -51,10 +50,6 @@ class EngineHostHttpTest {
             routes.post("/quotes", ctx -> {
                 Quote q = Bodies.read(ctx, Quote.class);
                 ctx.status(201).json(Map.of("symbol", q.symbol(), "mid", q.mid()));
-            });
-            routes.get("/block", ctx -> {
-                RELEASE.await(10, TimeUnit.SECONDS);
-                ctx.json(Map.of("released", true));
             });
         }
 
@@ -71,13 +66,12 @@ class EngineHostHttpTest {
     @BeforeAll
     static void start() {
         bus = LocalBus.create();
-        var http = new HttpSettings("127.0.0.1", 0, 4096, TOKEN, 2);
+        var http = new HttpSettings("127.0.0.1", 0, 4096, TOKEN, 64);
         host = new EngineHost(new QuoteEchoEngine(), HostSettings.defaults().withHttp(http), bus, Clock.system(), () -> true).start();
     }
 
     @AfterAll
     static void stop() {
-        RELEASE.countDown();
         host.close();
         bus.close();
     }
@@ -208,25 +202,45 @@ class EngineHostHttpTest {
 
     @Test
     void test_bulkhead_saturatedEngineAnswers503WithRetryAfter() throws Exception {
-        // the bulkhead admits 2 concurrent requests: hold two, the third is refused, /health still answers
-        var first = CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/block")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        var second = CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/block")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> {
-            var r = get("/block", null);
-            return r.statusCode() == 503;
-        });
-        try {
-            var third = get("/block", null);
-            assertThat(third.statusCode()).isEqualTo(503);
-            assertThat(third.headers().firstValue("Retry-After")).hasValue("1");
-            assertThat(problem(third).get("detail").asText()).contains("2 concurrent requests");
-            assertThat(get("/health", null).statusCode()).isEqualTo(200);
-        } finally {
-            RELEASE.countDown();
+        // a separate host whose bulkhead admits 2 concurrent requests: hold two, the third is refused,
+        // /health still answers
+        var release = new CountDownLatch(1);
+        var entered = new java.util.concurrent.atomic.AtomicInteger();
+        Engine blocking = new QuoteEchoEngine() {
+            @Override
+            public void routes(RoutesConfig routes) {
+                routes.get("/block", ctx -> {
+                    entered.incrementAndGet();
+                    release.await(30, TimeUnit.SECONDS);
+                    ctx.json(Map.of("released", true));
+                });
+            }
+        };
+        var http = new HttpSettings("127.0.0.1", 0, 4096, null, 2);
+        try (var b = LocalBus.create();
+             var h = new EngineHost(blocking, HostSettings.defaults().withHttp(http), b, Clock.system(), () -> true).start()) {
+            String base = "http://127.0.0.1:" + h.port();
+            try {
+                var first = CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + "/block")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                var second = CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + "/block")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> entered.get() == 2);
+                var third = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/block")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(third.statusCode()).isEqualTo(503);
+                assertThat(third.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(problem(third).get("detail").asText()).contains("2 concurrent requests");
+                var health = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(health.statusCode()).isEqualTo(200);
+                release.countDown();
+                assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                assertThat(second.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                assertThat(entered.get()).isEqualTo(2);
+            } finally {
+                release.countDown();
+            }
         }
-        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
 }
