@@ -40,6 +40,8 @@ import static io.nautilus.bench.bus.BusBenchmarks.RING_SIZE;
  *   <li>{@code instantNow} and {@code nanoTime}: the two JDK time sources, for comparison.</li>
  *   <li>{@code busPublishUnrouted}: a whole {@code MessageBus.publish} to a topic nobody subscribes to (id,
  *       timestamp, cached route lookup, counters), i.e. everything but the enqueue.</li>
+ *   <li>{@code busPublishUnroutedNanoTimeClock}: the same on a bus whose clock is {@link NanoTimeClock}, to show
+ *       the timestamp's share.</li>
  *   <li>{@code ringClaimPublishBlockingSignal}: the enqueue as {@code EngineRing} does it: a multi-producer
  *       {@code RingBuffer} created without a wait strategy, so with {@link BlockingWaitStrategy}, whose
  *       {@code publish} takes a monitor and calls {@code notifyAll} every time.</li>
@@ -78,21 +80,44 @@ public class PublishPathCost {
         }
     }
 
+    /**
+     * Epoch nanoseconds as {@code System.nanoTime()} plus an offset taken once: monotonic without a CAS and
+     * without {@code Instant.now()}, but it does not follow later wall-clock (NTP) corrections. Thread-safe.
+     */
+    static final class NanoTimeClock implements Clock {
+        private final long offset;
+
+        NanoTimeClock() {
+            Instant now = Instant.now();
+            offset = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
+        }
+
+        @Override
+        public long nowNanos() {
+            return offset + System.nanoTime();
+        }
+    }
+
     private final Clock clock = Clock.system();
     private final Lane blockingLane = new Lane(new BlockingWaitStrategy());
     private final Lane noSignalLane = new Lane(new YieldingWaitStrategy());
     private LocalBus bus;
     private MessageBus pub;
+    private LocalBus nanoTimeBus;
+    private MessageBus nanoTimePub;
 
     @Setup(Level.Trial)
     public void start() {
         bus = new LocalBus(LocalBusConfig.DEFAULT, clock);
         pub = bus.forEngine("pub");
+        nanoTimeBus = new LocalBus(LocalBusConfig.DEFAULT, new NanoTimeClock());
+        nanoTimePub = nanoTimeBus.forEngine("pub");
     }
 
     @TearDown(Level.Trial)
     public void stop() {
         bus.close();
+        nanoTimeBus.close();
     }
 
     @Benchmark
@@ -114,6 +139,11 @@ public class PublishPathCost {
     @Benchmark
     public void busPublishUnrouted() {
         pub.publish(BusBenchmarks.TOPIC, QUOTE);
+    }
+
+    @Benchmark
+    public void busPublishUnroutedNanoTimeClock() {
+        nanoTimePub.publish(BusBenchmarks.TOPIC, QUOTE);
     }
 
     @Benchmark
