@@ -1,6 +1,11 @@
 package io.nautilus.bench.bus;
 
+import com.lmax.disruptor.PhasedBackoffWaitStrategy;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.bus.local.LocalBusConfig;
 import io.nautilus.bus.local.WaitMode;
@@ -10,8 +15,10 @@ import io.nautilus.core.bus.MessageBus;
 import io.nautilus.core.time.Clock;
 import org.HdrHistogram.Histogram;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Load script (a plain {@code main}, not JMH): publish-to-handler latency of one publisher and one subscribing
@@ -28,8 +35,11 @@ import java.util.concurrent.TimeUnit;
  * was late, e.g. descheduled). Warm-up messages are delivered but not recorded.
  *
  * <p>Run: {@code java --sun-misc-unsafe-memory-access=allow -cp benchmarks/target/benchmarks.jar
- * io.nautilus.bench.bus.PublishToHandlerLatency [waitMode=BLOCKING] [msgsPerSecond=100000] [seconds=10]
- * [warmupSeconds=5]}. The publisher spins between messages, so it occupies one core for the whole run.
+ * io.nautilus.bench.bus.PublishToHandlerLatency [path=BLOCKING] [msgsPerSecond=100000] [seconds=10]
+ * [warmupSeconds=5]}, where {@code path} is a bus {@link WaitMode} or {@code DISRUPTOR}: the control, a raw
+ * Disruptor 1P-1C with the {@code phasedLite} wait strategy of {@link RawDisruptorOneToOne}, which shows how much
+ * of the latency the machine (scheduler, other load) adds on its own. The publisher spins between messages, so it
+ * occupies one core for the whole run.
  */
 public final class PublishToHandlerLatency {
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -69,7 +79,7 @@ public final class PublishToHandlerLatency {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        WaitMode waitMode = args.length > 0 ? WaitMode.valueOf(args[0].toUpperCase(Locale.ROOT)) : WaitMode.BLOCKING;
+        String path = args.length > 0 ? args[0].toUpperCase(Locale.ROOT) : WaitMode.BLOCKING.name();
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int warmupSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
@@ -81,32 +91,62 @@ public final class PublishToHandlerLatency {
                     + " and " + warmupSeconds);
         }
 
+        var recorder = new Recorder();
+        if (path.equals("DISRUPTOR")) {
+            var disruptor = new Disruptor<StampEvent>(StampEvent::new, BusBenchmarks.RING_SIZE,
+                    DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
+                    PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS));
+            disruptor.handleEventsWith((event, sequence, endOfBatch) -> recorder.onMessage(event.stamp, null));
+            RingBuffer<StampEvent> ring = disruptor.start();
+            run(path, stamp -> ring.publishEvent((event, sequence) -> event.stamp = stamp), recorder, rate, seconds,
+                    warmupSeconds);
+            disruptor.halt();
+            return;
+        }
+        WaitMode waitMode;
+        try {
+            waitMode = WaitMode.valueOf(path);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("path must be DISRUPTOR or one of " + Arrays.toString(WaitMode.values())
+                    + ", got " + path, e);
+        }
         try (LocalBus bus = new LocalBus(LocalBusConfig.DEFAULT.withWaitMode(waitMode), Clock.system())) {
-            var recorder = new Recorder();
             bus.forEngine("sub").subscribe(BusBenchmarks.TOPIC, Stamp.class, recorder);
             MessageBus pub = bus.forEngine("pub");
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            long warmup = (long) rate * warmupSeconds;
-            long total = warmup + (long) rate * seconds;
-
-            long start = System.nanoTime();
-            long intended = start;
-            for (long i = 0; i < total; i++) {
-                intended += interval;
-                while (System.nanoTime() < intended) {
-                    Thread.onSpinWait();
-                }
-                pub.publish(BusBenchmarks.TOPIC, new Stamp(intended, System.nanoTime(), i >= warmup));
-            }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            recorder.awaitAtLeast(total);
-
-            System.out.printf(Locale.ROOT, "PublishToHandlerLatency waitMode=%s target=%d msg/s achieved=%.0f msg/s "
-                            + "measured=%d s (+%d s warm-up) overflowed=%d%n", waitMode, rate, total / elapsed,
-                    seconds, warmupSeconds, bus.stats("sub").overflowed());
-            print("publish->handler", recorder.fromPublish);
-            print("intended->handler", recorder.fromIntended);
+            run("bus " + waitMode, stamp -> pub.publish(BusBenchmarks.TOPIC, stamp), recorder, rate, seconds,
+                    warmupSeconds);
+            System.out.println("  bus counters: " + bus.stats("sub"));
         }
+    }
+
+    /** A raw Disruptor slot for the control run. */
+    private static final class StampEvent {
+        Stamp stamp;
+    }
+
+    /** Publishes at {@code rate} for warm-up plus measurement, waits for delivery, prints the percentiles. */
+    private static void run(String label, Consumer<Stamp> publish, Recorder recorder, int rate, int seconds,
+                            int warmupSeconds) throws InterruptedException {
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long warmup = (long) rate * warmupSeconds;
+        long total = warmup + (long) rate * seconds;
+
+        long start = System.nanoTime();
+        long intended = start;
+        for (long i = 0; i < total; i++) {
+            intended += interval;
+            while (System.nanoTime() < intended) {
+                Thread.onSpinWait();
+            }
+            publish.accept(new Stamp(intended, System.nanoTime(), i >= warmup));
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        recorder.awaitAtLeast(total);
+
+        System.out.printf(Locale.ROOT, "PublishToHandlerLatency path=%s target=%d msg/s achieved=%.0f msg/s "
+                + "measured=%d s (+%d s warm-up)%n", label, rate, total / elapsed, seconds, warmupSeconds);
+        print("publish->handler", recorder.fromPublish);
+        print("intended->handler", recorder.fromIntended);
     }
 
     private static void print(String label, Histogram h) {
