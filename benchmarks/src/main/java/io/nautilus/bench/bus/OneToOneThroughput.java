@@ -7,26 +7,11 @@ import io.nautilus.core.bus.MessageBus;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.time.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
-
-import static io.nautilus.bench.bus.BusBenchmarks.BATCH;
-import static io.nautilus.bench.bus.BusBenchmarks.QUOTE;
-import static io.nautilus.bench.bus.BusBenchmarks.TOPIC;
 
 /**
  * Delivered messages per second from one publisher to one subscribing engine through the whole bus path.
@@ -36,18 +21,11 @@ import static io.nautilus.bench.bus.BusBenchmarks.TOPIC;
  *   +-----+ (JMH thread) |  Bus  |  enqueue (MPSC)  | normal lane 64 Ki|        | (ring-sub)  |
  *                        +-------+                  +------------------+        +-------------+
  * </pre>
- * One invocation publishes {@link BusBenchmarks#BATCH} copies of one pre-allocated {@link Quote}, then waits until
+ * One invocation publishes {@link BusBenchmark#BATCH} copies of one pre-allocated {@link Quote}, then waits until
  * the handler has counted them all, so the score is messages <em>delivered</em> per second (not enqueued).
  * Compare with {@link RawDisruptorOneToOne} from the same run. Single publisher: run with one JMH thread.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@State(Scope.Benchmark)
-@Threads(1)
-@Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class OneToOneThroughput {
+public class OneToOneThroughput extends BusBenchmark {
 
     @Param({"BLOCKING", "YIELDING"})
     public WaitMode waitMode;
@@ -76,7 +54,7 @@ public class OneToOneThroughput {
 
     @TearDown(Level.Trial)
     public void stop() {
-        BusBenchmarks.checkDelivered(bus, "sub", published);
+        checkDelivered(bus, "sub", published);
         bus.close();
     }
 }

@@ -7,26 +7,11 @@ import io.nautilus.core.bus.MessageBus;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.time.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.concurrent.TimeUnit;
-
-import static io.nautilus.bench.bus.BusBenchmarks.BATCH;
-import static io.nautilus.bench.bus.BusBenchmarks.QUOTE;
-import static io.nautilus.bench.bus.BusBenchmarks.TOPIC;
 
 /**
  * Messages per second delivered to <em>each</em> of three subscribing engines when one publisher fans out.
@@ -39,18 +24,11 @@ import static io.nautilus.bench.bus.BusBenchmarks.TOPIC;
  *                                      +--->| ring "sub-2" |----->| QuoteSink 2 |
  *                                           +--------------+      +-------------+
  * </pre>
- * One invocation publishes {@link BusBenchmarks#BATCH} quotes and waits until all three handlers counted them all;
+ * One invocation publishes {@link BusBenchmark#BATCH} quotes and waits until all three handlers counted them all;
  * one operation is one message delivered to every subscriber (three handler calls). Four busy threads share the
  * machine's two cores. Single publisher: run with one JMH thread.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@State(Scope.Benchmark)
-@Threads(1)
-@Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class OneToThreeThroughput {
+public class OneToThreeThroughput extends BusBenchmark {
     private static final int SUBSCRIBERS = 3;
 
     @Param({"BLOCKING", "YIELDING"})
@@ -86,7 +64,7 @@ public class OneToThreeThroughput {
     @TearDown(Level.Trial)
     public void stop() {
         for (int i = 0; i < SUBSCRIBERS; i++) {
-            BusBenchmarks.checkDelivered(bus, "sub-" + i, published);
+            checkDelivered(bus, "sub-" + i, published);
         }
         bus.close();
     }

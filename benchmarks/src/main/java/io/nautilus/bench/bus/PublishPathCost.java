@@ -12,23 +12,16 @@ import io.nautilus.core.bus.MessageBus;
 import io.nautilus.core.time.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-
-import static io.nautilus.bench.bus.BusBenchmarks.QUOTE;
-import static io.nautilus.bench.bus.BusBenchmarks.RING_SIZE;
 
 /**
  * What one publish costs the publishing thread, piece by piece, single-threaded (no consumer thread, so no
@@ -53,12 +46,9 @@ import static io.nautilus.bench.bus.BusBenchmarks.RING_SIZE;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@State(Scope.Benchmark)
-@Threads(1)
-@Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-public class PublishPathCost {
+public class PublishPathCost extends BusBenchmark {
 
     /** A multi-producer ring with a poller, as one lane of {@code EngineRing}. */
     private static final class Lane {
@@ -138,12 +128,12 @@ public class PublishPathCost {
 
     @Benchmark
     public void busPublishUnrouted() {
-        pub.publish(BusBenchmarks.TOPIC, QUOTE);
+        pub.publish(TOPIC, QUOTE);
     }
 
     @Benchmark
     public void busPublishUnroutedNanoTimeClock() {
-        nanoTimePub.publish(BusBenchmarks.TOPIC, QUOTE);
+        nanoTimePub.publish(TOPIC, QUOTE);
     }
 
     @Benchmark

@@ -93,7 +93,7 @@ public final class PublishToHandlerLatency {
 
         var recorder = new Recorder();
         if (path.equals("DISRUPTOR")) {
-            var disruptor = new Disruptor<StampEvent>(StampEvent::new, BusBenchmarks.RING_SIZE,
+            var disruptor = new Disruptor<StampEvent>(StampEvent::new, BusBenchmark.RING_SIZE,
                     DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
                     PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS));
             disruptor.handleEventsWith((event, sequence, endOfBatch) -> recorder.onMessage(event.stamp, null));
@@ -111,9 +111,9 @@ public final class PublishToHandlerLatency {
                     + ", got " + path, e);
         }
         try (LocalBus bus = new LocalBus(LocalBusConfig.DEFAULT.withWaitMode(waitMode), Clock.system())) {
-            bus.forEngine("sub").subscribe(BusBenchmarks.TOPIC, Stamp.class, recorder);
+            bus.forEngine("sub").subscribe(BusBenchmark.TOPIC, Stamp.class, recorder);
             MessageBus pub = bus.forEngine("pub");
-            run("bus " + waitMode, stamp -> pub.publish(BusBenchmarks.TOPIC, stamp), recorder, rate, seconds,
+            run("bus " + waitMode, stamp -> pub.publish(BusBenchmark.TOPIC, stamp), recorder, rate, seconds,
                     warmupSeconds);
             System.out.println("  bus counters: " + bus.stats("sub"));
         }

@@ -10,26 +10,13 @@ import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
 import io.nautilus.core.model.Quote;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
-
-import static io.nautilus.bench.bus.BusBenchmarks.BATCH;
-import static io.nautilus.bench.bus.BusBenchmarks.QUOTE;
-import static io.nautilus.bench.bus.BusBenchmarks.RING_SIZE;
 
 /**
  * The reference for {@link OneToOneThroughput}: a raw LMAX Disruptor 4.0.0, one producer, one consumer, with the same
@@ -49,14 +36,7 @@ import static io.nautilus.bench.bus.BusBenchmarks.RING_SIZE;
  *   <li>{@code sleeping}: {@link SleepingWaitStrategy}, spin, yield, then {@code parkNanos(100)} with no signal.</li>
  * </ul>
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@State(Scope.Benchmark)
-@Threads(1)
-@Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 3)
-public class RawDisruptorOneToOne {
+public class RawDisruptorOneToOne extends BusBenchmark {
 
     /** A ring slot: a reference to an immutable payload, as in the bus's ring slots. */
     static final class QuoteEvent {

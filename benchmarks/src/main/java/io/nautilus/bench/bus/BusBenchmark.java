@@ -3,11 +3,33 @@ package io.nautilus.bench.bus;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.bus.local.RingStats;
 import io.nautilus.core.model.Quote;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
 
 /**
- * Constants and checks shared by the bus benchmarks. Stateless and thread-safe.
+ * What the bus benchmarks share: the JMH settings (inherited by the subclasses, which may override them), the
+ * payload, topic and sizes, and the end-of-trial delivery check. The defaults are short runs that keep a shared
+ * 2-core machine usable: one fork (with the flag that silences JDK 25's {@code sun.misc.Unsafe} warnings for JMH),
+ * 2 x 2 s warm-up, 3 x 3 s measurement, one benchmark thread (every benchmark has exactly one publisher),
+ * throughput in operations per second. A subclass instance is one trial's state; not thread-safe.
  */
-final class BusBenchmarks {
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@State(Scope.Benchmark)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+public abstract class BusBenchmark {
     /** The topic every benchmark publishes on. */
     static final String TOPIC = "md.quote.AAPL";
     /**
@@ -19,9 +41,6 @@ final class BusBenchmarks {
     static final int RING_SIZE = 1 << 16;
     /** The one pre-allocated, immutable payload: the benchmarks measure the bus, not the allocator. */
     static final Quote QUOTE = new Quote("AAPL", 189.50, 189.52, 300, 200, 1_700_000_000_000_000_000L);
-
-    private BusBenchmarks() {
-    }
 
     /**
      * Fails if the bus did not deliver exactly what was published, or if anything went through the overflow queue
