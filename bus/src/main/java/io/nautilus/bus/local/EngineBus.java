@@ -24,6 +24,7 @@ final class EngineBus implements MessageBus {
     private final String engine;
     private final ConcurrentHashMap<Long, PendingRequest> pending = new ConcurrentHashMap<>();
     private final AtomicLong correlations = new AtomicLong();
+    private final java.util.concurrent.atomic.LongAdder published;
     private volatile Subscription inbox;
 
     private record PendingRequest(CompletableFuture<Object> future, Class<?> replyType) {
@@ -32,11 +33,12 @@ final class EngineBus implements MessageBus {
     EngineBus(LocalBus bus, String engine) {
         this.bus = bus;
         this.engine = engine;
+        this.published = bus.counter(engine);
     }
 
     @Override
     public void publish(String topic, Object payload, Priority priority) {
-        bus.publish(engine, topic, payload, priority == null ? Priority.NORMAL : priority, null);
+        bus.publish(engine, published, topic, payload, priority == null ? Priority.NORMAL : priority, null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.nautilus.bus.local;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.YieldingWaitStrategy;
 import io.nautilus.core.bus.Delivery;
 import io.nautilus.core.bus.Priority;
 import io.nautilus.core.metrics.LatencyStats;
@@ -43,7 +44,10 @@ final class EngineRing {
         final AtomicLong overflowDepth = new AtomicLong();
 
         Lane(int size) {
-            ring = RingBuffer.createMultiProducer(BusEvent::new, size);
+            // The lane is drained through an EventPoller, which never waits on the ring's wait strategy; the
+            // default (blocking) strategy would take a lock and notifyAll on every publish for nobody. The ring
+            // thread's own idling and wake-up are in idle()/signal().
+            ring = RingBuffer.createMultiProducer(BusEvent::new, size, new YieldingWaitStrategy());
             poller = ring.newPoller();
             ring.addGatingSequences(poller.getSequence());
         }
@@ -67,9 +71,9 @@ final class EngineRing {
     private volatile boolean running = true;
     private volatile boolean accepting = true;
 
-    // single writer (ring thread); read by metrics
-    private volatile long delivered;
-    private volatile long failed;
+    // single writer (ring thread), read by metrics: lazySet is a release store, no full fence per message
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private long handled;
     final LongAdder overflowed = new LongAdder();
     final LongAdder rejected = new LongAdder();
@@ -266,12 +270,12 @@ final class EngineRing {
         long t0 = sample ? System.nanoTime() : 0L;
         try {
             sub.invoke(payload, meta);
-            delivered = delivered + 1;
+            delivered.lazySet(delivered.get() + 1);
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
                 throw (VirtualMachineError) t;
             }
-            failed = failed + 1;
+            failed.lazySet(failed.get() + 1);
             logFailure(meta.topic, t);
             failureSink.failed(this, meta.topic, payload, t);
         }
@@ -293,11 +297,11 @@ final class EngineRing {
     }
 
     long delivered() {
-        return delivered;
+        return delivered.get();
     }
 
     long failed() {
-        return failed;
+        return failed.get();
     }
 
     long backlog() {

@@ -115,13 +115,21 @@ public final class LocalBus implements AutoCloseable {
      * Publishes from {@code source}. Returns the number of subscriptions the message was queued for.
      */
     int publish(String source, String topic, Object payload, Priority priority, String replyTo) {
+        return publish(source, counter(source), topic, payload, priority, replyTo);
+    }
+
+    LongAdder counter(String source) {
+        return publishedBy.computeIfAbsent(source, s -> new LongAdder());
+    }
+
+    int publish(String source, LongAdder published, String topic, Object payload, Priority priority, String replyTo) {
         if (payload == null) {
             throw new IllegalArgumentException("payload must not be null (topic " + topic + ")");
         }
         long id = ids.incrementAndGet();
         long ts = clock.nowNanos();
         int n = route(topic, payload, priority, ts, id, source, replyTo);
-        publishedBy.computeIfAbsent(source, s -> new LongAdder()).increment();
+        published.increment();
         BusExporter ex = exporter;
         if (ex != null) {
             ex.export(new Envelope(id, nodeId, topic, priority, source, ts, payload, replyTo));
