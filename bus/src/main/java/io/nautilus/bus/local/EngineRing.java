@@ -68,6 +68,15 @@ final class EngineRing {
     private final FailureSink failureSink;
     private final Thread thread;
     private volatile boolean sleeping;
+    private static final java.lang.invoke.VarHandle SLEEPING;
+
+    static {
+        try {
+            SLEEPING = java.lang.invoke.MethodHandles.lookup().findVarHandle(EngineRing.class, "sleeping", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private volatile boolean running = true;
     private volatile boolean accepting = true;
 
@@ -131,7 +140,8 @@ final class EngineRing {
     }
 
     private void signal() {
-        if (sleeping) {
+        // only the publisher that flips the flag pays for the unpark syscall; the others see it cleared
+        if (sleeping && SLEEPING.compareAndSet(this, true, false)) {
             LockSupport.unpark(thread);
         }
     }
