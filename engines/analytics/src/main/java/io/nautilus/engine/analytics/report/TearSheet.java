@@ -64,7 +64,7 @@ public record TearSheet(String portfolioId, long generatedNanos, EquityCurve sam
         m.put("insufficient_data", insufficientData());
         m.put("daily", dailyRows());
         List<Map<String, Object>> months = new ArrayList<>();
-        for (var e : daily.monthlyReturns().entrySet()) {
+        for (var e : samples.monthlyReturns().entrySet()) {
             months.add(Map.of("month", e.getKey().toString(), "return", e.getValue()));
         }
         m.put("monthly_returns", months);
@@ -109,8 +109,9 @@ public record TearSheet(String portfolioId, long generatedNanos, EquityCurve sam
         return TearSheetHtml.render(this);
     }
 
+    /** Monthly returns of the sampled curve (the first month measured from the first sample). */
     SequencedMap<YearMonth, Double> monthlyReturns() {
-        return daily.monthlyReturns();
+        return samples.monthlyReturns();
     }
 
     private List<Map<String, Object>> dailyRows() {
