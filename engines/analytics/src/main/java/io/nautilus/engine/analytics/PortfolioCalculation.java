@@ -7,6 +7,7 @@ import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.http.Validator;
 import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
 import io.nautilus.engine.analytics.metrics.PerformanceReport;
+import io.nautilus.engine.analytics.metrics.Returns;
 import io.nautilus.engine.analytics.pnl.PortfolioSnapshot;
 import io.nautilus.engine.analytics.pnl.PositionSnapshot;
 import io.nautilus.engine.analytics.report.ReportJson;
@@ -72,15 +73,14 @@ final class PortfolioCalculation {
             throw ProblemException.unprocessable("insufficient history: the holdings share " + values.length
                     + " bar time(s) in the period", List.of(new FieldError("positions", "too few common bars")));
         }
-        double[] returns = new double[values.length - 1];
-        for (int t = 1; t < values.length; t++) {
-            if (!(values[t - 1] > 0)) {
-                throw ProblemException.unprocessable("the holdings are worth " + values[t - 1] + " at bar " + (t - 1)
+        for (int t = 0; t < values.length; t++) {
+            if (!(values[t] > 0)) {
+                throw ProblemException.unprocessable("the holdings are worth " + values[t] + " at bar " + t
                         + ": returns are undefined for a portfolio whose value is not positive", List.of(
                         new FieldError("positions", "net value must stay > 0")));
             }
-            returns[t - 1] = values[t] / values[t - 1] - 1;
         }
+        double[] returns = Returns.simple(values);
         PerformanceReport report = new PerformanceCalculator(engine.settings().performance()).calculate(returns);
         double last = values[values.length - 1];
         var positions = new ArrayList<Map<String, Object>>();

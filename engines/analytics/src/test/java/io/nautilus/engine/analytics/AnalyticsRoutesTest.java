@@ -61,7 +61,7 @@ class AnalyticsRoutesTest {
 
     @Test
     void test_metrics_badInputIsProblemNamingTheField() throws Exception {
-        assertThat(problem(http.post("/analytics/metrics", "{\"returns\": [0.01,"), 400)
+        assertThat(problem(http.post("/analytics/metrics", "{\"returns\" [0.01]}"), 400)
                 .get("errors").get(0).get("field").asText()).isEqualTo("body");
         assertThat(problem(http.post("/analytics/metrics", "{\"returns\": [0.01, NaN]}"), 400)
                 .get("detail").asText()).contains("NaN");

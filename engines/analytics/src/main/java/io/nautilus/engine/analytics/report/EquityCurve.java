@@ -1,6 +1,7 @@
 package io.nautilus.engine.analytics.report;
 
 import io.nautilus.core.quant.stats.Drawdowns;
+import io.nautilus.engine.analytics.metrics.Returns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -67,11 +68,7 @@ public record EquityCurve(long[] timesNanos, double[] equity) {
 
     /** Simple returns between consecutive samples: {@code equity[i] / equity[i - 1] - 1}, {@code size() - 1} values. */
     public double[] returns() {
-        double[] r = new double[Math.max(0, equity.length - 1)];
-        for (int i = 1; i < equity.length; i++) {
-            r[i - 1] = equity[i] / equity[i - 1] - 1;
-        }
-        return r;
+        return Returns.simple(equity);
     }
 
     /** Drawdown at each sample, {@code equity / runningPeak - 1}, a fraction in (-1, 0]; empty for an empty curve. */

@@ -1,6 +1,7 @@
 package io.nautilus.engine.analytics.symbol;
 
 import io.nautilus.core.model.Bar;
+import io.nautilus.engine.analytics.metrics.Returns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,11 +65,7 @@ public record DailySeries(String symbol, long[] startNanos, double[] high, doubl
 
     /** Close-to-close simple returns, {@code size() - 1} values. */
     public double[] returns() {
-        double[] r = new double[Math.max(0, close.length - 1)];
-        for (int i = 1; i < close.length; i++) {
-            r[i - 1] = close[i] / close[i - 1] - 1;
-        }
-        return r;
+        return Returns.simple(close);
     }
 
     /**

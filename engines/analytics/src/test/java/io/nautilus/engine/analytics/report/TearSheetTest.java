@@ -20,10 +20,11 @@ class TearSheetTest {
         Map<String, Object> json = sheet.toJson();
         @SuppressWarnings("unchecked")
         Map<String, Object> metrics = (Map<String, Object>) json.get("metrics");
-        // daily closes 101, 99, 104.94, 100.6: total return 100.6 / 101 - 1; best 0.06, worst -2 / 101
+        // daily closes 101, 99, 104.94, 100.6: total return 100.6 / 101 - 1; best 104.94 / 99 - 1 (0.06),
+        // worst 100.6 / 104.94 - 1 (-0.0414)
         assertThat((double) metrics.get("total_return")).isEqualTo(100.6 / 101 - 1, within(1e-14));
         assertThat((double) metrics.get("best_period")).isEqualTo(0.06, within(1e-14));
-        assertThat((double) metrics.get("worst_period")).isEqualTo(-2.0 / 101, within(1e-14));
+        assertThat((double) metrics.get("worst_period")).isEqualTo(100.6 / 104.94 - 1, within(1e-14));
         assertThat(json.get("daily_closes")).isEqualTo(4);
         assertThat(json.get("insufficient_data")).isNull();
         assertThat((List<?>) json.get("monthly_returns")).hasSize(2);
@@ -48,7 +49,7 @@ class TearSheetTest {
         String csv = TearSheet.of("P1", CURVE, PerformanceCalculator.DEFAULT, NOW).toCsv();
         String[] parts = csv.split("\n\n");
         assertThat(parts).hasSize(2);
-        assertThat(parts[0]).startsWith("metric,value\nportfolio_id,P1\n").contains("\nbest_period,0.06\n")
+        assertThat(parts[0]).startsWith("metric,value\nportfolio_id,P1\n").contains("\nbest_period," + (104.94 / 99 - 1) + "\n")
                 .contains("\nmax_drawdown.depth,");
         assertThat(parts[1].lines().toList()).containsExactly("date,equity,daily_return,drawdown",
                 "2024-01-30,101.0,,0.0", "2024-01-31,99.0," + (99 / 101.0 - 1) + "," + (99 / 101.0 - 1),
