@@ -9,6 +9,7 @@ import io.nautilus.engine.analytics.attribution.CarinoLinking;
 import io.nautilus.engine.analytics.attribution.SectorReturns;
 import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
 import io.nautilus.engine.analytics.metrics.PerformanceConfig;
+import io.nautilus.engine.analytics.metrics.TradeStatistics;
 import io.nautilus.engine.analytics.report.ReportJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,11 @@ final class CalculatorRoutes {
 
     /** Body of {@code POST /analytics/metrics}; absent conventions take the engine's configured defaults. */
     record MetricsRequest(double[] returns, double[] benchmarkReturns, Integer periodsPerYear, Double riskFreeRate,
-                          Double varConfidence, Double benchmarkSharpeRatio) {
+                          Double varConfidence, Double benchmarkSharpeRatio, List<TradeBody> trades) {
+    }
+
+    /** One closed trade: its P&amp;L and entry/exit times in any one unit (e.g. epoch milliseconds). */
+    record TradeBody(double pnl, long entryTime, long exitTime) {
     }
 
     /** Body of {@code POST /analytics/attribution}. */
@@ -78,9 +83,50 @@ final class CalculatorRoutes {
         if (body.benchmarkSharpeRatio() != null) {
             config = config.withBenchmarkSharpeRatio(v.finite("benchmark_sharpe_ratio", body.benchmarkSharpeRatio()));
         }
+        if (body.trades() != null && body.trades().size() > MAX_RETURNS) {
+            v.error("trades", "at most " + MAX_RETURNS + " trades, got " + body.trades().size());
+        }
         v.throwIfInvalid();
         var report = new PerformanceCalculator(config).calculate(body.returns(), body.benchmarkReturns());
-        return ReportJson.metrics(report);
+        var out = ReportJson.metrics(report);
+        if (body.trades() != null) {
+            out.put("trade_statistics", tradeStatistics(body.trades()));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> tradeStatistics(List<TradeBody> trades) {
+        int n = trades.size();
+        double[] pnl = new double[n];
+        long[] entry = new long[n];
+        long[] exit = new long[n];
+        for (int i = 0; i < n; i++) {
+            TradeBody t = trades.get(i);
+            if (t == null) {
+                throw io.nautilus.core.http.ProblemException.badField("trades[" + i + "]", "is required");
+            }
+            pnl[i] = t.pnl();
+            entry[i] = t.entryTime();
+            exit[i] = t.exitTime();
+        }
+        TradeStatistics s;
+        try {
+            s = TradeStatistics.of(pnl, entry, exit);
+        } catch (IllegalArgumentException e) {
+            throw io.nautilus.core.http.ProblemException.badField("trades", e.getMessage());
+        }
+        var m = new LinkedHashMap<String, Object>();
+        m.put("count", s.count());
+        m.put("average_holding_time", ReportJson.value(s.averageHoldingTime()));
+        m.put("win_rate", ReportJson.value(s.outcomes().winRate()));
+        m.put("profit_factor", ReportJson.value(s.outcomes().profitFactor()));
+        m.put("payoff_ratio", ReportJson.value(s.outcomes().payoffRatio()));
+        m.put("expectancy", ReportJson.value(s.outcomes().expectancy()));
+        m.put("max_consecutive_wins", s.outcomes().maxConsecutiveWins());
+        m.put("max_consecutive_losses", s.outcomes().maxConsecutiveLosses());
+        m.put("conventions", "win: pnl > 0, loss: pnl < 0 (0 breaks both streaks); holding time mean(exit - entry)"
+                + " in the unit of the times given; trades in exit order");
+        return m;
     }
 
     Map<String, Object> attribution(AttributionRequest body) {

@@ -57,6 +57,19 @@ class AnalyticsRoutesTest {
         assertThat(m.get("conventions").get("sharpe_ratio").asText()).contains("sqrt(12)");
         JsonNode alone = json(http.post("/analytics/metrics", "{\"returns\":[0.01,0.02,-0.01]}"), 200);
         assertThat(alone.get("beta").isNull()).isTrue();
+        // trades +10 (held 5), +5 (held 3), -4 (held 2), +1 (held 10): holding (5 + 3 + 2 + 10) / 4 = 5,
+        // profit factor 16 / 4 = 4, longest win run 2, loss run 1
+        JsonNode t = json(http.post("/analytics/metrics", "{\"returns\":[0.01,0.02],\"trades\":["
+                + "{\"pnl\":10,\"entry_time\":0,\"exit_time\":5},{\"pnl\":5,\"entry_time\":5,\"exit_time\":8},"
+                + "{\"pnl\":-4,\"entry_time\":8,\"exit_time\":10},{\"pnl\":1,\"entry_time\":10,\"exit_time\":20}]}"),
+                200).get("trade_statistics");
+        assertThat(t.get("count").asInt()).isEqualTo(4);
+        assertThat(t.get("average_holding_time").asDouble()).isEqualTo(5, within(1e-15));
+        assertThat(t.get("profit_factor").asDouble()).isEqualTo(4, within(1e-15));
+        assertThat(t.get("max_consecutive_wins").asInt()).isEqualTo(2);
+        assertThat(t.get("max_consecutive_losses").asInt()).isEqualTo(1);
+        problem(http.post("/analytics/metrics", "{\"returns\":[0.01,0.02],\"trades\":[{\"pnl\":1,"
+                + "\"entry_time\":5,\"exit_time\":1}]}"), 400);
     }
 
     @Test
