@@ -37,7 +37,8 @@ public final class SharedDataFixture {
         return simpleReturns(column("eu_stock_markets_daily_close.csv", 3));
     }
 
-    private static double[] simpleReturns(double[] prices) {
+    /** Daily simple returns of a price series, oldest first. */
+    public static double[] simpleReturns(double[] prices) {
         double[] r = new double[prices.length - 1];
         for (int i = 1; i < prices.length; i++) {
             r[i - 1] = prices[i] / prices[i - 1] - 1;
@@ -45,7 +46,8 @@ public final class SharedDataFixture {
         return r;
     }
 
-    private static double[] column(String file, int index) {
+    /** One numeric column (0-based) of a CSV file of the shared data, header skipped. */
+    public static double[] column(String file, int index) {
         Path path = sharedData().resolve(file);
         try {
             List<String> lines = Files.readAllLines(path);
@@ -56,7 +58,8 @@ public final class SharedDataFixture {
         }
     }
 
-    private static Path sharedData() {
+    /** The shared data directory: system property {@code nautilus.shared.data}, else /work/shared/data. */
+    public static Path sharedData() {
         String configured = System.getProperty("nautilus.shared.data");
         if (configured != null && Files.isDirectory(Path.of(configured))) {
             return Path.of(configured);

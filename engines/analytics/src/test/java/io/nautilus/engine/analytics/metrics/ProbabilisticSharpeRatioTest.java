@@ -50,12 +50,4 @@ class ProbabilisticSharpeRatioTest {
         // skew 2, SR 1, kurtosis 1: 1 - 2 + 0 = -1
         assertThat(ProbabilisticSharpeRatio.of(1, 0, 10, 2, 1)).isEmpty();
     }
-
-    @Test
-    void test_standardNormalCdf_matchesCommonsMath() {
-        for (double x = -38; x <= 38; x += 0.0625) {
-            assertThat(ProbabilisticSharpeRatio.standardNormalCdf(x))
-                    .as("Phi(%s)", x).isEqualTo(NORMAL.cumulativeProbability(x), within(2e-15));
-        }
-    }
 }

@@ -1,0 +1,183 @@
+package io.nautilus.engine.analytics;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.nautilus.core.http.Bodies;
+import io.nautilus.core.http.FieldError;
+import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.model.Bar;
+import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
+import io.nautilus.engine.analytics.metrics.PerformanceReport;
+import io.nautilus.engine.analytics.metrics.WinLossStatistics;
+import io.nautilus.engine.analytics.report.ReportJson;
+import io.nautilus.engine.analytics.symbol.BarIndicators;
+import io.nautilus.engine.analytics.symbol.DailySeries;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The seed's symbol routes and the performance routes: metrics over a symbol's daily bars, asked from the
+ * Market Data engine over the bus. Too little history is a 422 saying how much there is; nothing is made up.
+ * Thread-safe.
+ */
+final class SymbolRoutes {
+    static final int DEFAULT_PERIOD_DAYS = 252;
+    static final int MAX_PERIOD_DAYS = 99_999;
+    /** Bars the indicator set needs (SMA 50 is the longest). */
+    static final int INDICATOR_BARS = 50;
+
+    private final AnalyticsEngine engine;
+    private final MarketDataClient marketData;
+
+    SymbolRoutes(AnalyticsEngine engine, MarketDataClient marketData) {
+        this.engine = engine;
+        this.marketData = marketData;
+    }
+
+    /** Body of {@code POST /analytics/performance/{portfolio_id}}. */
+    record PerformanceRequest(String symbol, Integer periodDays, String benchmark) {
+    }
+
+    void register(RoutesConfig r) {
+        r.get("/analytics/performance-metrics/{symbol}", this::symbolMetrics);
+        r.post("/analytics/performance/{portfolio_id}", this::performance);
+        r.get("/analytics/market-data/{symbol}", this::marketData);
+        r.get("/analytics/available-symbols", ctx -> ctx.json(Map.of("symbols", engine.symbols(),
+                "count", engine.symbols().size(),
+                "source", "symbols with a quote, trade, fill or position seen by the Analytics engine")));
+        r.get("/analytics/technical-indicators/{symbol}", this::indicators);
+        var calculate = new PortfolioCalculation(engine, marketData);
+        r.post("/analytics/calculate/{portfolio_id}", calculate::handle);
+        r.get("/analytics/calculate/{portfolio_id}", calculate::handle);
+    }
+
+    private PerformanceCalculator calculator() {
+        return new PerformanceCalculator(engine.settings().performance());
+    }
+
+    private void symbolMetrics(Context ctx) {
+        String symbol = ctx.pathParam("symbol");
+        int days = AnalyticsRoutes.intQuery(ctx, "period_days", DEFAULT_PERIOD_DAYS,
+                PerformanceCalculator.MIN_OBSERVATIONS, MAX_PERIOD_DAYS);
+        String benchmark = ctx.queryParam("benchmark");
+        Measured measured = measure(symbol, days, benchmark == null || benchmark.isBlank() ? null : benchmark);
+        PerformanceReport report = measured.report();
+        WinLossStatistics wl = WinLossStatistics.of(measured.returns(), "returns");
+        var out = new LinkedHashMap<String, Object>();
+        out.put("symbol", symbol);
+        out.put("benchmark", benchmark);
+        out.put("period", days + "d");
+        out.put("returns", Map.of("total_return_pct", 100 * report.totalReturn(),
+                "annualized_return_pct", 100 * report.annualizedReturn()));
+        var risk = new LinkedHashMap<String, Object>();
+        risk.put("volatility_pct", 100 * report.volatility());
+        risk.put("max_drawdown_pct", 100 * report.maxDrawdown().depth());
+        risk.put("beta", ReportJson.value(report.beta()));
+        risk.put("alpha", ReportJson.value(report.jensensAlpha()));
+        out.put("risk_metrics", risk);
+        var adjusted = new LinkedHashMap<String, Object>();
+        adjusted.put("sharpe_ratio", ReportJson.value(report.sharpeRatio()));
+        adjusted.put("calmar_ratio", ReportJson.value(report.calmarRatio()));
+        adjusted.put("sortino_ratio", ReportJson.value(report.sortinoRatio()));
+        out.put("risk_adjusted_returns", adjusted);
+        var trading = new LinkedHashMap<String, Object>();
+        trading.put("win_rate_pct", 100 * report.winRate());
+        trading.put("avg_win_pct", wl.averageWin().isPresent() ? 100 * wl.averageWin().getAsDouble() : null);
+        trading.put("avg_loss_pct", wl.averageLoss().isPresent() ? 100 * wl.averageLoss().getAsDouble() : null);
+        trading.put("profit_factor", ReportJson.value(report.profitFactor()));
+        out.put("trading_metrics", trading);
+        out.put("metrics", ReportJson.metrics(report));
+        ctx.json(out);
+    }
+
+    /**
+     * Metrics of the last {@code days} daily returns of {@code symbol}; with a benchmark, of the returns over the
+     * bar times both symbols have among their last {@code days + 1} bars.
+     */
+    private Measured measure(String symbol, int days, String benchmark) {
+        DailySeries series = marketData.atLeast(symbol, days + 1, "period_days");
+        if (benchmark == null) {
+            double[] returns = series.returns();
+            return new Measured(calculator().calculate(returns), returns);
+        }
+        DailySeries bench = marketData.atLeast(benchmark, days + 1, "benchmark");
+        double[][] aligned = series.alignedReturns(bench);
+        if (aligned[0].length < PerformanceCalculator.MIN_OBSERVATIONS) {
+            throw ProblemException.unprocessable("insufficient history: " + symbol + " and " + benchmark + " share "
+                    + (aligned[0].length + 1) + " bar time(s) in the period", List.of(new FieldError("benchmark",
+                    "has too few bars on the same days as " + symbol)));
+        }
+        return new Measured(calculator().calculate(aligned[0], aligned[1]), aligned[0]);
+    }
+
+    /** A report and the returns it was computed from. */
+    private record Measured(PerformanceReport report, double[] returns) {
+    }
+
+    private void performance(Context ctx) {
+        String portfolioId = ctx.pathParam("portfolio_id");
+        PerformanceRequest body = Bodies.readOr(ctx, PerformanceRequest.class, new PerformanceRequest(null, null, null));
+        int days = body.periodDays() == null ? DEFAULT_PERIOD_DAYS : body.periodDays();
+        if (days < PerformanceCalculator.MIN_OBSERVATIONS || days > MAX_PERIOD_DAYS) {
+            throw ProblemException.badField("period_days", "must be in [" + PerformanceCalculator.MIN_OBSERVATIONS
+                    + ", " + MAX_PERIOD_DAYS + "], got " + days);
+        }
+        PerformanceReport report;
+        String source;
+        if (body.symbol() != null && !body.symbol().isBlank()) {
+            report = measure(body.symbol(), days, body.benchmark()).report();
+            source = "daily bars of " + body.symbol();
+        } else {
+            double[] returns = new AnalyticsRoutes(engine).curve(portfolioId).dailyCloses().returns();
+            if (returns.length < PerformanceCalculator.MIN_OBSERVATIONS) {
+                throw ProblemException.unprocessable("insufficient data: portfolio " + portfolioId + " has "
+                        + returns.length + " daily equity return(s), " + PerformanceCalculator.MIN_OBSERVATIONS
+                        + " needed; post a symbol to measure a symbol instead", List.of());
+            }
+            int from = Math.max(0, returns.length - days);
+            report = calculator().calculate(java.util.Arrays.copyOfRange(returns, from, returns.length));
+            source = "daily closes of the portfolio's equity curve";
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("status", "completed");
+        out.put("portfolio_id", portfolioId);
+        out.put("symbol", body.symbol());
+        out.put("period_days", days);
+        out.put("source", source);
+        out.put("result", ReportJson.seedResult(report));
+        out.put("metrics", ReportJson.metrics(report));
+        ctx.json(out);
+    }
+
+    private void marketData(Context ctx) {
+        String symbol = ctx.pathParam("symbol");
+        int limit = AnalyticsRoutes.intQuery(ctx, "limit", 100, 1, 100_000);
+        List<Bar> bars = marketData.history(symbol, limit);
+        if (bars.isEmpty()) {
+            throw ProblemException.notFound("the Market Data engine has no " + engine.settings().barInterval()
+                    + " bars of " + symbol);
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("symbol", symbol);
+        out.put("interval", engine.settings().barInterval());
+        out.put("bars", bars);
+        out.put("count", bars.size());
+        out.put("last_close", bars.getLast().close());
+        ctx.json(out);
+    }
+
+    private void indicators(Context ctx) {
+        String symbol = ctx.pathParam("symbol");
+        DailySeries s = marketData.atLeast(symbol, 250, INDICATOR_BARS, "symbol");
+        var out = new LinkedHashMap<String, Object>();
+        out.put("symbol", symbol);
+        out.put("interval", engine.settings().barInterval());
+        out.put("bars_used", s.size());
+        out.put("as_of", java.time.Instant.ofEpochSecond(0, s.startNanos()[s.size() - 1]).toString());
+        out.put("indicators", BarIndicators.standardSet(s.high(), s.low(), s.close()));
+        out.put("conventions", "SMA; EMA seeded with the SMA of the first n closes (TA-Lib); RSI and ATR with"
+                + " Wilder smoothing; MACD 12/26/9; Bollinger 20 closes, 2 population standard deviations");
+        ctx.json(out);
+    }
+}

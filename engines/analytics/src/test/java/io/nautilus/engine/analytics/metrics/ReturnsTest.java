@@ -1,0 +1,18 @@
+package io.nautilus.engine.analytics.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ReturnsTest {
+
+    /* 100 -> 110 -> 99 -> 99: +10%, -10%, 0. */
+    @Test
+    void test_simple_consecutiveRatiosMinusOne() {
+        assertThat(Returns.simple(new double[] {100, 110, 99, 99}))
+                .containsExactly(new double[] {0.1, -0.1, 0}, within(1e-15));
+        assertThat(Returns.simple(new double[] {100})).isEmpty();
+        assertThat(Returns.simple(new double[0])).isEmpty();
+    }
+}
