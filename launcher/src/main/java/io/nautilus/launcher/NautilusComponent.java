@@ -14,7 +14,10 @@ import java.util.Map;
  * instantiates only the engines selected. An engine joins the build by adding its module here.
  */
 @Singleton
-@Component(modules = {EnginesModule.class})
+@Component(modules = {
+        EnginesModule.class,
+        io.nautilus.engine.analytics.AnalyticsModule.class,
+})
 public interface NautilusComponent {
 
     /** Every engine in this build, instantiated on {@code get()}. */

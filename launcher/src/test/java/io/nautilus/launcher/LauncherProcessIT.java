@@ -130,8 +130,8 @@ class LauncherProcessIT {
         } finally {
             int code = stop(s);
             assertThat(code).isEqualTo(143); // 128 + SIGTERM, after the shutdown hook ran
-            Thread.sleep(200);
-            assertThat(s.output()).anyMatch(l -> l.contains("event=stopped"));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> s.output().stream().anyMatch(l -> l.contains("event=stopped")));
         }
     }
 
