@@ -70,4 +70,11 @@ public final class Order {
         status = remainingQuantity() <= 1e-9 ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
         updatedNanos = tsNanos;
     }
+
+    /** Undoes a {@link #fill} whose store write failed. */
+    public void restore(OrderStatus previousStatus, double previousFilled, double previousAverage) {
+        status = previousStatus;
+        filledQuantity = previousFilled;
+        averageFillPrice = previousAverage;
+    }
 }
