@@ -1,0 +1,378 @@
+package io.nautilus.engine.portfolio;
+
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.model.Fill;
+import io.nautilus.core.model.OrderIntent;
+import io.nautilus.core.model.OrderType;
+import io.nautilus.core.model.PositionUpdate;
+import io.nautilus.core.model.Quote;
+import io.nautilus.core.model.RiskDecision;
+import io.nautilus.core.model.Side;
+import io.nautilus.core.model.Topics;
+import io.nautilus.core.model.Trade;
+import io.nautilus.core.time.Clock;
+import io.nautilus.engine.portfolio.Commands.Reply;
+import io.nautilus.engine.portfolio.execution.MarketPrices;
+import io.nautilus.engine.portfolio.execution.Order;
+import io.nautilus.engine.portfolio.execution.OrderStatus;
+import io.nautilus.engine.portfolio.execution.PaperFillModel;
+import io.nautilus.engine.portfolio.position.Book;
+import io.nautilus.engine.portfolio.position.Position;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper trading desk: portfolios, orders, fills and market prices. Lives on the engine's ring thread (every
+ * method is called from a bus handler), so it needs no locks. A fill is written to the store, together with its
+ * order's new state, before the book changes and before {@code fill.<portfolio>} and {@code position.<portfolio>}
+ * are published. On start it reloads portfolios and orders and replays the fills in order, which rebuilds the
+ * same FIFO lots, cash and P&amp;L. Not thread-safe (ring-confined).
+ */
+final class PortfolioDesk {
+    /** A portfolio: settings and book. */
+    static final class Account {
+        final PortfolioInfo info;
+        final Book book;
+
+        Account(PortfolioInfo info) {
+            this.info = info;
+            this.book = new Book(info.cashBalance());
+        }
+    }
+
+    private final PortfolioStore store;
+    private final MessageBus bus;
+    private final Clock clock;
+    private final PaperFillModel model;
+    private final Map<String, Account> accounts = new LinkedHashMap<>();
+    private final Map<String, Order> orders = new HashMap<>();
+    private final Map<String, List<Order>> working = new HashMap<>();
+    private final MarketPrices prices = new MarketPrices();
+    private long fillSeq;
+    private long fillCount;
+    private long rejectedCount;
+
+    PortfolioDesk(PortfolioStore store, MessageBus bus, Clock clock, PaperFillModel model) {
+        this.store = store;
+        this.bus = bus;
+        this.clock = clock;
+        this.model = model;
+    }
+
+    /** Restores portfolios, orders and (by replaying fills) positions from the store. */
+    void load() {
+        for (PortfolioInfo p : store.loadPortfolios()) {
+            accounts.put(p.portfolioId(), new Account(p));
+        }
+        for (Order o : store.loadOrders()) {
+            orders.put(o.intent().orderId(), o);
+            if (o.status().isWorking()) {
+                working.computeIfAbsent(o.intent().symbol(), s -> new ArrayList<>()).add(o);
+            }
+        }
+        for (Fill f : store.loadFills(null)) {
+            Account a = accounts.get(f.portfolioId());
+            if (a != null) {
+                a.book.apply(f.symbol(), f.signedQuantity(), f.price(), f.commission(), f.tsNanos());
+                prices.trade(f.symbol(), f.price());
+            }
+        }
+        fillSeq = store.maxFillSeq();
+    }
+
+    Map<String, Account> accounts() {
+        return accounts;
+    }
+
+    long fillCount() {
+        return fillCount;
+    }
+
+    long rejectedCount() {
+        return rejectedCount;
+    }
+
+    int workingCount() {
+        int n = 0;
+        for (List<Order> l : working.values()) {
+            n += l.size();
+        }
+        return n;
+    }
+
+    double mark(String symbol) {
+        return prices.mark(symbol);
+    }
+
+    // ---- market data ----
+
+    void onQuote(Quote q) {
+        prices.quote(q.symbol(), q.bid(), q.ask(), q.bidSize(), q.askSize());
+        sweep(q.symbol());
+    }
+
+    void onTrade(Trade t) {
+        prices.trade(t.symbol(), t.price());
+        sweep(t.symbol());
+    }
+
+    /** Tries to fill the symbol's working orders at the new prices (oldest first). */
+    private void sweep(String symbol) {
+        List<Order> list = working.get(symbol);
+        if (list == null || list.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Order o = list.get(i);
+            tryFill(o);
+            if (!o.status().isWorking()) {
+                list.remove(i--);
+            }
+        }
+    }
+
+    // ---- order lifecycle ----
+
+    /** An intent seen on order.intent (ours from HTTP, or a strategy's): tracked when its portfolio is ours. */
+    void onIntent(OrderIntent intent) {
+        if (!accounts.containsKey(intent.portfolioId()) || orders.containsKey(intent.orderId())) {
+            return;
+        }
+        Order o = new Order(intent, OrderStatus.PENDING_RISK, 0, 0, List.of(), clock.nowNanos());
+        orders.put(intent.orderId(), o);
+        store.saveOrder(o);
+    }
+
+    void onApproved(RiskDecision d) {
+        OrderIntent intent = d.intent();
+        if (!accounts.containsKey(intent.portfolioId())) {
+            return;
+        }
+        Order o = orders.get(intent.orderId());
+        if (o == null) {
+            o = new Order(intent, OrderStatus.PENDING_RISK, 0, 0, List.of(), clock.nowNanos());
+            orders.put(intent.orderId(), o);
+        }
+        if (o.status() != OrderStatus.PENDING_RISK && o.status() != OrderStatus.NEW) {
+            return;
+        }
+        o.transition(OrderStatus.APPROVED, d.reasons(), clock.nowNanos());
+        tryFill(o);
+        if (o.status().isWorking()) {
+            if (o.filledQuantity() == 0) {
+                store.saveOrder(o);
+            }
+            working.computeIfAbsent(intent.symbol(), s -> new ArrayList<>()).add(o);
+        }
+    }
+
+    void onRejected(RiskDecision d) {
+        Order o = orders.get(d.intent().orderId());
+        if (o == null || o.status().isFinal()) {
+            return;
+        }
+        o.transition(OrderStatus.REJECTED, d.reasons(), clock.nowNanos());
+        store.saveOrder(o);
+        rejectedCount++;
+    }
+
+    /** Fills what the market allows now; durable first, then book, then publish. */
+    private void tryFill(Order o) {
+        OrderIntent i = o.intent();
+        MarketPrices.Touch touch = prices.touch(i.symbol());
+        double price = model.price(i.side(), i.type(), i.limitPrice(), touch);
+        if (Double.isNaN(price)) {
+            return;
+        }
+        double quantity = model.quantity(i.side(), o.remainingQuantity(), touch);
+        double commission = model.commission(quantity, price);
+        long now = clock.nowNanos();
+        long seq = fillSeq + 1;
+        Fill fill = new Fill("F" + seq, i.orderId(), i.portfolioId(), i.symbol(), i.side(), quantity, price, commission, now);
+        OrderStatus before = o.status();
+        double filledBefore = o.filledQuantity();
+        double averageBefore = o.averageFillPrice();
+        o.fill(quantity, price, now);
+        try {
+            store.saveFill(seq, fill, o);
+        } catch (RuntimeException e) {
+            o.restore(before, filledBefore, averageBefore);
+            throw e;
+        }
+        fillSeq = seq;
+        fillCount++;
+        publish(accounts.get(i.portfolioId()), fill);
+    }
+
+    private void publish(Account a, Fill fill) {
+        Position p = a.book.apply(fill.symbol(), fill.signedQuantity(), fill.price(), fill.commission(), fill.tsNanos());
+        bus.publish(Topics.fill(fill.portfolioId()), fill);
+        double mark = prices.mark(fill.symbol());
+        bus.publish(Topics.position(fill.portfolioId()), new PositionUpdate(fill.portfolioId(), fill.symbol(),
+                p.quantity(), p.averageCost(), p.realizedPnl(), mark > 0 ? mark : fill.price(), fill.tsNanos()));
+    }
+
+    // ---- commands from HTTP ----
+
+    Reply handle(Commands.Command command) {
+        return switch (command) {
+            case Commands.Create c -> create(c.info());
+            case Commands.Snapshot s -> {
+                Account a = accounts.get(s.portfolioId());
+                yield a == null ? notFound(s.portfolioId()) : Reply.ok(view(a));
+            }
+            case Commands.ListPortfolios l -> Reply.ok(accounts.values().stream().map(this::view).toList());
+            case Commands.Submit s -> submit(s.intent());
+            case Commands.AddPosition p -> addPosition(p);
+            case Commands.Cancel c -> cancel(c);
+            case Commands.ListOrders l -> accounts.containsKey(l.portfolioId())
+                    ? Reply.ok(orders.values().stream().filter(o -> o.intent().portfolioId().equals(l.portfolioId()))
+                            .sorted(java.util.Comparator.comparingLong((Order o) -> o.intent().tsNanos()))
+                            .map(PortfolioDesk::view).toList())
+                    : notFound(l.portfolioId());
+            case Commands.Prices p -> {
+                var m = new LinkedHashMap<String, Double>();
+                for (String s : p.symbols()) {
+                    m.put(s, prices.mark(s));
+                }
+                yield Reply.ok(m);
+            }
+        };
+    }
+
+    private static Reply notFound(String id) {
+        return Reply.fail(ProblemException.notFound("no portfolio '" + id + "'"));
+    }
+
+    private Reply create(PortfolioInfo info) {
+        if (accounts.containsKey(info.portfolioId())) {
+            return Reply.fail(ProblemException.conflict("portfolio '" + info.portfolioId() + "' already exists"));
+        }
+        store.insertPortfolio(info);
+        accounts.put(info.portfolioId(), new Account(info));
+        return Reply.ok(info);
+    }
+
+    /** True when the symbol is tradable here: market data seen, or part of the portfolio's universe. */
+    private boolean known(Account a, String symbol) {
+        return prices.mark(symbol) > 0 || a.info.symbols().contains(symbol) || a.book.position(symbol) != null;
+    }
+
+    private Reply submit(OrderIntent intent) {
+        Account a = accounts.get(intent.portfolioId());
+        if (a == null) {
+            return notFound(intent.portfolioId());
+        }
+        if (!known(a, intent.symbol())) {
+            return Reply.fail(ProblemException.unprocessable("unknown symbol '" + intent.symbol()
+                    + "': no market data seen and not in the portfolio's symbols",
+                    List.of(new io.nautilus.core.http.FieldError("symbol", "unknown symbol"))));
+        }
+        if (intent.reduceOnly()) {
+            Position p = a.book.position(intent.symbol());
+            double held = p == null ? 0 : p.quantity();
+            if (held * intent.side().sign() >= 0 || intent.quantity() > Math.abs(held) + Position.EPSILON) {
+                return Reply.fail(ProblemException.unprocessable("reduce_only order would not reduce the position of "
+                        + intent.quantity() + " " + intent.symbol() + " (held " + held + ")", List.of()));
+            }
+        }
+        Order o = new Order(intent, OrderStatus.PENDING_RISK, 0, 0, List.of(), clock.nowNanos());
+        orders.put(intent.orderId(), o);
+        store.saveOrder(o);
+        bus.publish(io.nautilus.core.model.Topics.ORDER_INTENT, intent);
+        return Reply.ok(view(o));
+    }
+
+    private Reply addPosition(Commands.AddPosition p) {
+        Account a = accounts.get(p.portfolioId());
+        if (a == null) {
+            return notFound(p.portfolioId());
+        }
+        double price = p.price();
+        if (Double.isNaN(price)) {
+            price = prices.mark(p.symbol());
+            if (!(price > 0)) {
+                return Reply.fail(ProblemException.unprocessable("price is required: no market price seen for "
+                        + p.symbol(), List.of(new io.nautilus.core.http.FieldError("price", "is required"))));
+            }
+        }
+        long now = clock.nowNanos();
+        long seq = fillSeq + 1;
+        Side side = p.quantity() > 0 ? Side.BUY : Side.SELL;
+        Fill fill = new Fill("F" + seq, "manual-" + seq, p.portfolioId(), p.symbol(), side, Math.abs(p.quantity()),
+                price, 0.0, now);
+        store.saveFill(seq, fill, null);
+        fillSeq = seq;
+        publish(a, fill);
+        return Reply.ok(view(a));
+    }
+
+    private Reply cancel(Commands.Cancel c) {
+        Order o = orders.get(c.orderId());
+        if (o == null || !o.intent().portfolioId().equals(c.portfolioId())) {
+            return Reply.fail(ProblemException.notFound("no order '" + c.orderId() + "' in portfolio '" + c.portfolioId() + "'"));
+        }
+        if (o.status().isFinal()) {
+            return Reply.fail(ProblemException.conflict("order '" + c.orderId() + "' is already " + o.status().wireName()));
+        }
+        o.transition(OrderStatus.CANCELLED, List.of("CANCELLED_BY_USER"), clock.nowNanos());
+        store.saveOrder(o);
+        List<Order> list = working.get(o.intent().symbol());
+        if (list != null) {
+            list.remove(o);
+        }
+        return Reply.ok(view(o));
+    }
+
+    // ---- views ----
+
+    Views.PortfolioView view(Account a) {
+        Book b = a.book;
+        double positionsValue = 0;
+        double unrealized = 0;
+        for (Position p : b.positions()) {
+            double mark = markOrCost(p);
+            positionsValue += p.quantity() * mark;
+            unrealized += p.unrealizedPnl(mark);
+        }
+        double total = b.cash() + positionsValue;
+        var positions = new ArrayList<Views.PositionView>();
+        for (Position p : b.positions()) {
+            if (p.quantity() == 0) {
+                continue;
+            }
+            double mark = markOrCost(p);
+            double value = p.quantity() * mark;
+            positions.add(new Views.PositionView(p.symbol(), p.quantity(), p.averageCost(), mark, value,
+                    p.unrealizedPnl(mark), p.realizedPnl(), total != 0 ? value / total : 0, p.lots().size()));
+        }
+        int open = 0;
+        for (Order o : orders.values()) {
+            if (o.intent().portfolioId().equals(a.info.portfolioId()) && !o.status().isFinal()) {
+                open++;
+            }
+        }
+        PortfolioInfo i = a.info;
+        return new Views.PortfolioView(i.portfolioId(), i.portfolioName(), i.initialValue(), i.optimizationMethod(),
+                i.rebalanceFrequency(), i.symbols(), i.createdNanos(), b.cash(), positionsValue, total, b.realizedPnl(),
+                unrealized, b.fees(), (total / i.initialValue() - 1) * 100, open, positions);
+    }
+
+    /** Mark price, or the average cost when no price was seen (so a position is never valued at 0). */
+    private double markOrCost(Position p) {
+        double m = prices.mark(p.symbol());
+        return m > 0 ? m : p.averageCost();
+    }
+
+    static Views.OrderView view(Order o) {
+        OrderIntent i = o.intent();
+        return new Views.OrderView(i.orderId(), i.portfolioId(), i.strategyId(), i.symbol(), i.side().name().toLowerCase(),
+                i.quantity(), i.type().name().toLowerCase(), i.type() == OrderType.LIMIT ? i.limitPrice() : null,
+                o.status().wireName(), o.filledQuantity(), o.averageFillPrice(), o.reasons(), i.tsNanos(), o.updatedNanos());
+    }
+}

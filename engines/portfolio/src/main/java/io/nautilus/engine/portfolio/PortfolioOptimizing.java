@@ -1,0 +1,197 @@
+package io.nautilus.engine.portfolio;
+
+import io.nautilus.core.engine.EngineContext;
+import io.nautilus.core.http.FieldError;
+import io.nautilus.core.http.Json;
+import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.model.Bar;
+import io.nautilus.core.model.BarHistory;
+import io.nautilus.core.model.BarHistoryRequest;
+import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeBody;
+import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeResponse;
+import io.nautilus.engine.portfolio.optimize.Constraints;
+import io.nautilus.engine.portfolio.optimize.OptimizationInput;
+import io.nautilus.engine.portfolio.optimize.OptimizationMethod;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The optimize routes: stateless {@code POST /optimize} and per-portfolio {@code POST /portfolios/{id}/optimize},
+ * which takes its return history from the Market Data engine ({@code md.history.bars}) unless the body gives
+ * returns or a covariance, and records every result in the portfolio's optimization history. Runs on the compute
+ * bulkhead. Thread-safe.
+ */
+final class PortfolioOptimizing {
+    private final EngineContext ctx;
+    private final PortfolioStore store;
+    private final Function<Commands.Command, Object> ask;
+    private final Duration timeout;
+
+    PortfolioOptimizing(EngineContext ctx, PortfolioStore store, Function<Commands.Command, Object> ask, Duration timeout) {
+        this.ctx = ctx;
+        this.store = store;
+        this.ask = ask;
+        this.timeout = timeout;
+    }
+
+    private double riskFree(OptimizeBody b) {
+        return b.riskFreeRate() != null ? b.riskFreeRate() : ctx.config().number("portfolio.risk_free_rate", 0.0);
+    }
+
+    private double periodsPerYear(OptimizeBody b) {
+        double p = b.periodsPerYear() != null ? b.periodsPerYear() : ctx.config().number("portfolio.periods_per_year", 252);
+        if (!(p > 0)) {
+            throw ProblemException.badField("periods_per_year", "must be > 0, got " + p);
+        }
+        return p;
+    }
+
+    OptimizeResponse stateless(OptimizeBody b) {
+        if (b.method() == null || b.method().isBlank()) {
+            throw ProblemException.badField("method", "is required");
+        }
+        OptimizationMethod method = OptimizeRequests.method(b.method(), null);
+        if (b.returns() == null && b.covariance() == null) {
+            throw ProblemException.badField("returns", "give returns ([period][asset]) or covariance (+ expected_returns)");
+        }
+        int n = b.returns() != null ? (b.returns().length > 0 ? b.returns()[0].length : 0) : b.covariance().length;
+        List<String> assets = b.assets();
+        if (assets == null) {
+            assets = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                assets.add("asset_" + (i + 1));
+            }
+        } else if (assets.size() != n || new LinkedHashSet<>(assets).size() != n) {
+            throw ProblemException.badField("assets", "must name each of the " + n + " assets once");
+        }
+        return solve(method, b, assets, null);
+    }
+
+    OptimizeResponse forPortfolio(String portfolioId, OptimizeBody b) {
+        var view = (Views.PortfolioView) ask.apply(new Commands.Snapshot(portfolioId));
+        OptimizationMethod method = OptimizeRequests.method(b.method(), view.optimizationMethod());
+        List<String> assets = b.assets();
+        if (assets == null) {
+            var set = new LinkedHashSet<String>(view.symbols());
+            view.positions().forEach(p -> set.add(p.symbol()));
+            assets = List.copyOf(set);
+        }
+        if (assets.size() < 2) {
+            throw ProblemException.unprocessable("portfolio " + portfolioId + " needs at least 2 symbols (its symbols or"
+                    + " positions) to optimize; has " + assets, List.of(new FieldError("assets", "fewer than 2 assets")));
+        }
+        OptimizeBody body = b;
+        if (b.constraints() != null && b.constraints().maxTurnover() != null && b.constraints().currentWeights() == null) {
+            var current = new LinkedHashMap<String, Double>();
+            for (String a : assets) {
+                current.put(a, 0.0);
+            }
+            view.positions().forEach(p -> current.put(p.symbol(), p.weight()));
+            var c = b.constraints();
+            body = withConstraints(b, new OptimizeRequests.ConstraintsBody(c.longOnly(), c.minWeight(), c.maxWeight(),
+                    c.minWeights(), c.maxWeights(), c.sectors(), c.sectorCaps(), c.maxTurnover(), current, c.budget()));
+        }
+        OptimizeResponse r = solve(method, body, assets, portfolioId);
+        try {
+            store.insertOptimization(r.optimizationId(), portfolioId, r.method(), Json.mapper().writeValueAsString(r),
+                    r.createdNanos());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize optimization result", e);
+        }
+        return r;
+    }
+
+    private static OptimizeBody withConstraints(OptimizeBody b, OptimizeRequests.ConstraintsBody c) {
+        return new OptimizeBody(b.method(), b.assets(), b.returns(), b.covariance(), b.expectedReturns(),
+                b.covarianceMethod(), b.riskFreeRate(), b.periodsPerYear(), c, b.riskAversion(), b.targetReturn(),
+                b.targetRisk(), b.views(), b.marketWeights(), b.tau(), b.riskBudgets(), b.lookback());
+    }
+
+    private OptimizeResponse solve(OptimizationMethod method, OptimizeBody b, List<String> assets, String portfolioId) {
+        String covarianceMethod = b.covarianceMethod() == null ? "sample" : b.covarianceMethod();
+        OptimizationInput input;
+        int periods;
+        if (b.returns() != null) {
+            input = OptimizeRequests.inputFromReturns(b.returns(), covarianceMethod, periodsPerYear(b), riskFree(b));
+            periods = b.returns().length;
+        } else if (b.covariance() != null) {
+            input = OptimizeRequests.inputFromCovariance(b, assets, riskFree(b));
+            covarianceMethod = "given";
+            periods = 0;
+        } else {
+            double[][] returns = history(assets, b.lookback());
+            input = OptimizeRequests.inputFromReturns(returns, covarianceMethod, periodsPerYear(b), riskFree(b));
+            periods = returns.length;
+        }
+        Constraints constraints = OptimizeRequests.constraints(b.constraints(), assets);
+        var spec = OptimizeRequests.spec(method, b, assets);
+        return OptimizeRequests.run("opt-" + UUID.randomUUID(), portfolioId, spec, input, constraints, assets,
+                covarianceMethod, periods, ctx.clock().nowNanos());
+    }
+
+    /** Simple returns of the assets' closes on the bar end times they all share, from the Market Data engine. */
+    double[][] history(List<String> assets, Integer lookbackBox) {
+        int lookback = lookbackBox != null ? lookbackBox : ctx.config().integer("portfolio.history.lookback", 252);
+        int minPeriods = ctx.config().integer("portfolio.history.min_periods", 20);
+        String interval = ctx.config().string("portfolio.history.interval", "1d");
+        if (lookback < 2 || lookback > 100_000) {
+            throw ProblemException.badField("lookback", "must be in [2, 100000], got " + lookback);
+        }
+        var futures = new ArrayList<CompletableFuture<BarHistory>>();
+        for (String a : assets) {
+            futures.add(ctx.bus().request(BarHistoryRequest.TOPIC, new BarHistoryRequest(a, interval, 0, Long.MAX_VALUE,
+                    lookback + 1), BarHistory.class, timeout));
+        }
+        TreeMap<Long, double[]> closes = new TreeMap<>();
+        for (int i = 0; i < assets.size(); i++) {
+            BarHistory h;
+            try {
+                h = futures.get(i).get();
+            } catch (Exception e) {
+                throw ProblemException.unprocessable("insufficient data: no " + interval + " bar history for "
+                        + assets.get(i) + " (market data did not answer: " + e.getMessage() + "); pass returns in the body",
+                        List.of(new FieldError("returns", "no history available")));
+            }
+            for (Bar bar : h.bars()) {
+                closes.computeIfAbsent(bar.endNanos(), t -> filled(assets.size()))[i] = bar.close();
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (double[] row : closes.values()) {
+            boolean complete = true;
+            for (double v : row) {
+                complete &= v > 0;
+            }
+            if (complete) {
+                rows.add(row);
+            }
+        }
+        int periods = rows.size() - 1;
+        if (periods < minPeriods) {
+            throw ProblemException.unprocessable("insufficient data: " + Math.max(periods, 0) + " common " + interval
+                    + " returns for " + assets + ", need at least " + minPeriods,
+                    List.of(new FieldError("returns", "insufficient history")));
+        }
+        double[][] returns = new double[periods][assets.size()];
+        for (int t = 0; t < periods; t++) {
+            for (int i = 0; i < assets.size(); i++) {
+                returns[t][i] = rows.get(t + 1)[i] / rows.get(t)[i] - 1;
+            }
+        }
+        return returns;
+    }
+
+    private static double[] filled(int n) {
+        return new double[n];
+    }
+}

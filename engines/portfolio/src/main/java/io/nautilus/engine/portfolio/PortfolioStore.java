@@ -1,0 +1,304 @@
+package io.nautilus.engine.portfolio;
+
+import io.nautilus.core.model.Fill;
+import io.nautilus.core.model.OrderIntent;
+import io.nautilus.core.model.OrderType;
+import io.nautilus.core.model.Side;
+import io.nautilus.core.store.Migration;
+import io.nautilus.core.store.Store;
+import io.nautilus.engine.portfolio.execution.Order;
+import io.nautilus.engine.portfolio.execution.OrderStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The portfolio engine's tables: portfolios, orders (latest state), fills (append-only, replayed on start to
+ * rebuild positions exactly), optimization history, rebalance targets and equity snapshots. SQL valid on SQLite
+ * and PostgreSQL. Thread-safe (the store is).
+ */
+final class PortfolioStore {
+    static final List<Migration> MIGRATIONS = List.of(Migration.of(1,
+            "CREATE TABLE portfolio_portfolios (portfolio_id TEXT PRIMARY KEY, portfolio_name TEXT NOT NULL,"
+                    + " initial_value DOUBLE PRECISION NOT NULL, cash_balance DOUBLE PRECISION NOT NULL,"
+                    + " optimization_method TEXT NOT NULL, rebalance_frequency TEXT NOT NULL, symbols TEXT NOT NULL,"
+                    + " created_nanos BIGINT NOT NULL)",
+            "CREATE TABLE portfolio_orders (order_id TEXT PRIMARY KEY, portfolio_id TEXT NOT NULL, strategy_id TEXT NOT NULL,"
+                    + " symbol TEXT NOT NULL, side TEXT NOT NULL, quantity DOUBLE PRECISION NOT NULL, order_type TEXT NOT NULL,"
+                    + " limit_price DOUBLE PRECISION, reduce_only BOOLEAN NOT NULL, created_nanos BIGINT NOT NULL,"
+                    + " status TEXT NOT NULL, filled_quantity DOUBLE PRECISION NOT NULL,"
+                    + " average_fill_price DOUBLE PRECISION NOT NULL, reasons TEXT NOT NULL, updated_nanos BIGINT NOT NULL)",
+            "CREATE TABLE portfolio_fills (fill_seq BIGINT PRIMARY KEY, fill_id TEXT NOT NULL, order_id TEXT NOT NULL,"
+                    + " portfolio_id TEXT NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL, quantity DOUBLE PRECISION NOT NULL,"
+                    + " price DOUBLE PRECISION NOT NULL, commission DOUBLE PRECISION NOT NULL, ts_nanos BIGINT NOT NULL)",
+            "CREATE TABLE portfolio_optimizations (optimization_id TEXT PRIMARY KEY, portfolio_id TEXT NOT NULL,"
+                    + " method TEXT NOT NULL, result_json TEXT NOT NULL, created_nanos BIGINT NOT NULL)",
+            "CREATE TABLE portfolio_equity (portfolio_id TEXT NOT NULL, ts_nanos BIGINT NOT NULL,"
+                    + " equity DOUBLE PRECISION NOT NULL, PRIMARY KEY (portfolio_id, ts_nanos))",
+            "CREATE TABLE portfolio_targets (portfolio_id TEXT PRIMARY KEY, weights_json TEXT NOT NULL,"
+                    + " last_rebalance_nanos BIGINT NOT NULL)"));
+
+    private static final String UPSERT_ORDER = "INSERT INTO portfolio_orders (order_id, portfolio_id, strategy_id, symbol,"
+            + " side, quantity, order_type, limit_price, reduce_only, created_nanos, status, filled_quantity,"
+            + " average_fill_price, reasons, updated_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, filled_quantity = excluded.filled_quantity,"
+            + " average_fill_price = excluded.average_fill_price, reasons = excluded.reasons,"
+            + " updated_nanos = excluded.updated_nanos";
+    private static final String INSERT_FILL = "INSERT INTO portfolio_fills (fill_seq, fill_id, order_id, portfolio_id,"
+            + " symbol, side, quantity, price, commission, ts_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Store store;
+
+    PortfolioStore(Store store) {
+        this.store = store;
+        store.migrate("portfolio", MIGRATIONS);
+    }
+
+    void insertPortfolio(PortfolioInfo p) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO portfolio_portfolios (portfolio_id, portfolio_name,"
+                    + " initial_value, cash_balance, optimization_method, rebalance_frequency, symbols, created_nanos)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, p.portfolioId());
+                ps.setString(2, p.portfolioName());
+                ps.setDouble(3, p.initialValue());
+                ps.setDouble(4, p.cashBalance());
+                ps.setString(5, p.optimizationMethod());
+                ps.setString(6, p.rebalanceFrequency());
+                ps.setString(7, String.join(",", p.symbols()));
+                ps.setLong(8, p.createdNanos());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    List<PortfolioInfo> loadPortfolios() {
+        return store.inTransaction(c -> {
+            var out = new ArrayList<PortfolioInfo>();
+            try (var st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT portfolio_id, portfolio_name, initial_value, cash_balance,"
+                         + " optimization_method, rebalance_frequency, symbols, created_nanos FROM portfolio_portfolios"
+                         + " ORDER BY created_nanos, portfolio_id")) {
+                while (rs.next()) {
+                    String symbols = rs.getString(7);
+                    out.add(new PortfolioInfo(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getString(5), rs.getString(6),
+                            symbols.isEmpty() ? List.of() : Arrays.asList(symbols.split(",")), rs.getLong(8)));
+                }
+            }
+            return out;
+        });
+    }
+
+    void saveOrder(Order o) {
+        store.inTransaction(c -> {
+            writeOrder(c, o);
+            return null;
+        });
+    }
+
+    /** The fill and its order's new state in one transaction: durable before anything is published. */
+    void saveFill(long seq, Fill f, Order o) {
+        store.inTransaction(c -> {
+            writeFill(c, seq, f);
+            if (o != null) {
+                writeOrder(c, o);
+            }
+            return null;
+        });
+    }
+
+    private static void writeOrder(Connection c, Order o) throws SQLException {
+        OrderIntent i = o.intent();
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_ORDER)) {
+            ps.setString(1, i.orderId());
+            ps.setString(2, i.portfolioId());
+            ps.setString(3, i.strategyId());
+            ps.setString(4, i.symbol());
+            ps.setString(5, i.side().name());
+            ps.setDouble(6, i.quantity());
+            ps.setString(7, i.type().name());
+            if (i.type() == OrderType.LIMIT) {
+                ps.setDouble(8, i.limitPrice());
+            } else {
+                ps.setNull(8, java.sql.Types.DOUBLE);
+            }
+            ps.setBoolean(9, i.reduceOnly());
+            ps.setLong(10, i.tsNanos());
+            ps.setString(11, o.status().name());
+            ps.setDouble(12, o.filledQuantity());
+            ps.setDouble(13, o.averageFillPrice());
+            ps.setString(14, String.join(",", o.reasons()));
+            ps.setLong(15, o.updatedNanos());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void writeFill(Connection c, long seq, Fill f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_FILL)) {
+            ps.setLong(1, seq);
+            ps.setString(2, f.fillId());
+            ps.setString(3, f.orderId());
+            ps.setString(4, f.portfolioId());
+            ps.setString(5, f.symbol());
+            ps.setString(6, f.side().name());
+            ps.setDouble(7, f.quantity());
+            ps.setDouble(8, f.price());
+            ps.setDouble(9, f.commission());
+            ps.setLong(10, f.tsNanos());
+            ps.executeUpdate();
+        }
+    }
+
+    List<Order> loadOrders() {
+        return store.inTransaction(c -> {
+            var out = new ArrayList<Order>();
+            try (var st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT order_id, portfolio_id, strategy_id, symbol, side, quantity,"
+                         + " order_type, limit_price, reduce_only, created_nanos, status, filled_quantity,"
+                         + " average_fill_price, reasons, updated_nanos FROM portfolio_orders ORDER BY created_nanos, order_id")) {
+                while (rs.next()) {
+                    OrderType type = OrderType.valueOf(rs.getString(7));
+                    double limit = rs.getDouble(8);
+                    var intent = new OrderIntent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            Side.valueOf(rs.getString(5)), rs.getDouble(6), type,
+                            type == OrderType.LIMIT ? limit : Double.NaN, rs.getBoolean(9), rs.getLong(10));
+                    String reasons = rs.getString(14);
+                    out.add(new Order(intent, OrderStatus.valueOf(rs.getString(11).toUpperCase(Locale.ROOT)),
+                            rs.getDouble(12), rs.getDouble(13),
+                            reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split(",")), rs.getLong(15)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Fills in the order they were made (fill_seq), for replay. */
+    List<Fill> loadFills(String portfolioId) {
+        return store.inTransaction(c -> {
+            var out = new ArrayList<Fill>();
+            String sql = "SELECT fill_id, order_id, portfolio_id, symbol, side, quantity, price, commission, ts_nanos"
+                    + " FROM portfolio_fills" + (portfolioId == null ? "" : " WHERE portfolio_id = ?") + " ORDER BY fill_seq";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (portfolioId != null) {
+                    ps.setString(1, portfolioId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Fill(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                Side.valueOf(rs.getString(5)), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8),
+                                rs.getLong(9)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    long maxFillSeq() {
+        return store.inTransaction(c -> {
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(fill_seq), 0) FROM portfolio_fills")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    void insertOptimization(String id, String portfolioId, String method, String json, long tsNanos) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO portfolio_optimizations (optimization_id,"
+                    + " portfolio_id, method, result_json, created_nanos) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, portfolioId);
+                ps.setString(3, method);
+                ps.setString(4, json);
+                ps.setLong(5, tsNanos);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Optimization results of a portfolio as stored JSON, newest first. */
+    List<String> optimizations(String portfolioId, int limit) {
+        return store.inTransaction(c -> {
+            var out = new ArrayList<String>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT result_json FROM portfolio_optimizations"
+                    + " WHERE portfolio_id = ? ORDER BY created_nanos DESC, optimization_id DESC LIMIT ?")) {
+                ps.setString(1, portfolioId);
+                ps.setInt(2, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    void insertEquity(String portfolioId, long tsNanos, double equity) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO portfolio_equity (portfolio_id, ts_nanos, equity)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (portfolio_id, ts_nanos) DO UPDATE SET equity = excluded.equity")) {
+                ps.setString(1, portfolioId);
+                ps.setLong(2, tsNanos);
+                ps.setDouble(3, equity);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Equity snapshots of a portfolio, oldest first. */
+    double[] equity(String portfolioId) {
+        return store.inTransaction(c -> {
+            var out = new ArrayList<Double>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT equity FROM portfolio_equity WHERE portfolio_id = ?"
+                    + " ORDER BY ts_nanos")) {
+                ps.setString(1, portfolioId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getDouble(1));
+                    }
+                }
+            }
+            return out.stream().mapToDouble(Double::doubleValue).toArray();
+        });
+    }
+
+    void saveTargets(String portfolioId, String weightsJson, long lastRebalanceNanos) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO portfolio_targets (portfolio_id, weights_json,"
+                    + " last_rebalance_nanos) VALUES (?, ?, ?) ON CONFLICT (portfolio_id) DO UPDATE SET"
+                    + " weights_json = excluded.weights_json, last_rebalance_nanos = excluded.last_rebalance_nanos")) {
+                ps.setString(1, portfolioId);
+                ps.setString(2, weightsJson);
+                ps.setLong(3, lastRebalanceNanos);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Stored rebalance targets: portfolio id → {weights json, last rebalance nanos}. */
+    List<String[]> targets() {
+        return store.inTransaction(c -> {
+            var out = new ArrayList<String[]>();
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                    "SELECT portfolio_id, weights_json, last_rebalance_nanos FROM portfolio_targets")) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
+                }
+            }
+            return out;
+        });
+    }
+}
