@@ -17,6 +17,7 @@ import java.util.Map;
 @Component(modules = {
         EnginesModule.class,
         io.nautilus.engine.analytics.AnalyticsModule.class,
+        io.nautilus.engine.portfolio.PortfolioModule.class,
 })
 public interface NautilusComponent {
 
