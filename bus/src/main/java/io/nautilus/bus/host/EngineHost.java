@@ -283,5 +283,10 @@ public final class EngineHost implements AutoCloseable {
         public EngineConfig config() {
             return settings.config();
         }
+
+        @Override
+        public void onEndOfBatch(Runnable hook) {
+            bus.onEndOfBatch(name, hook);
+        }
     }
 }

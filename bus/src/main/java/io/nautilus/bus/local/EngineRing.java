@@ -151,6 +151,23 @@ final class EngineRing {
         return Thread.currentThread() == thread;
     }
 
+    private final java.util.concurrent.CopyOnWriteArrayList<Runnable> endOfBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a hook run on the ring thread after each batch of handled events. */
+    void addEndOfBatch(Runnable hook) {
+        endOfBatch.add(hook);
+    }
+
+    private void endOfBatch() {
+        for (Runnable hook : endOfBatch) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LOG.error("engine={} end-of-batch hook failed", engine, e);
+            }
+        }
+    }
+
     private void run() {
         ringThread.set(Thread.currentThread());
         int idle = 0;
@@ -158,6 +175,9 @@ final class EngineRing {
             int work = drain(urgent, false) + drain(normal, true);
             if (work > 0) {
                 idle = 0;
+                if (!endOfBatch.isEmpty()) {
+                    endOfBatch();
+                }
                 continue;
             }
             if (!running) {

@@ -268,6 +268,11 @@ public final class LocalBus implements AutoCloseable {
                 .baseUnit("seconds").register(registry);
     }
 
+    /** Runs {@code hook} on {@code engine}'s ring thread after each batch of handled messages. */
+    public void onEndOfBatch(String engine, Runnable hook) {
+        ring(engine).addEndOfBatch(hook);
+    }
+
     /** Stops one engine's ring after draining it. */
     public void stopEngine(String engine, long timeoutMillis) {
         EngineRing r = rings.remove(engine);

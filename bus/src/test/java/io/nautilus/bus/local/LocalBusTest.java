@@ -284,4 +284,22 @@ class LocalBusTest {
         assertThat(got).containsExactly(7);
         assertThat(List.copyOf(got)).hasSize(1);
     }
+
+    @Test
+    void test_endOfBatch_runsOnRingThreadAfterHandledMessages() {
+        var handled = new AtomicInteger();
+        var committedUpTo = new AtomicInteger();
+        var hookThread = new java.util.concurrent.atomic.AtomicReference<String>();
+        bus.forEngine("store").subscribe("w", Integer.class, (i, m) -> handled.incrementAndGet());
+        bus.onEndOfBatch("store", () -> {
+            hookThread.set(Thread.currentThread().getName());
+            committedUpTo.set(handled.get());
+        });
+        MessageBus pub = bus.forEngine("pub");
+        for (int i = 0; i < 5000; i++) {
+            pub.publish("w", i);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> committedUpTo.get() == 5000);
+        assertThat(hookThread.get()).isEqualTo("ring-store");
+    }
 }

@@ -34,4 +34,11 @@ public interface EngineContext {
 
     /** Settings. */
     EngineConfig config();
+
+    /**
+     * Runs {@code hook} on the engine's ring thread after each batch of handled messages (at most ~2,000; as soon
+     * as the rings are empty). For group commits: buffer writes in handlers, commit them once in the hook, then
+     * publish what depended on them. A hook that throws is logged and does not stop the ring.
+     */
+    void onEndOfBatch(Runnable hook);
 }
