@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LocalBus implements AutoCloseable {
     /** Topics of request replies; never cached (each is used once). */
     static final String INBOX_PREFIX = "_inbox.";
+    /**
+     * Topics an engine uses to talk to its own ring thread (timers, HTTP commands), with engine-private payloads:
+     * {@code _local.<engine>.<what>}. Never exported to the Redis bridge.
+     */
+    public static final String LOCAL_PREFIX = "_local.";
     private static final int MAX_CACHED_ROUTES = 100_000;
 
     private final LocalBusConfig config;
@@ -131,7 +136,7 @@ public final class LocalBus implements AutoCloseable {
         int n = route(topic, payload, priority, ts, id, source, replyTo);
         published.increment();
         BusExporter ex = exporter;
-        if (ex != null) {
+        if (ex != null && !topic.startsWith(LOCAL_PREFIX)) {
             ex.export(new Envelope(id, nodeId, topic, priority, source, ts, payload, replyTo));
         }
         return n;

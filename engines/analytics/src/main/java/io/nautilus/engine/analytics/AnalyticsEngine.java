@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class AnalyticsEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsEngine.class);
-    static final String TIMER_TOPIC = "analytics.timer";
+    static final String TIMER_TOPIC = "_local.analytics.timer";
 
-    /** Timer commands the engine sends itself on {@code analytics.timer.<kind>}. */
+    /** Timer commands the engine sends itself on {@code _local.analytics.timer.<kind>} (never exported). */
     enum TimerTick { PUBLISH, SAMPLE }
 
     private final List<Subscription> subscriptions = new ArrayList<>();

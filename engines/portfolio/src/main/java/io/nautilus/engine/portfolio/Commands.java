@@ -8,8 +8,8 @@ import io.nautilus.core.model.OrderIntent;
  * owns all mutable state, so every change and every consistent read goes through here.
  */
 final class Commands {
-    static final String TOPIC = "portfolio.internal.command";
-    static final String TICK = "portfolio.internal.tick";
+    static final String TOPIC = "_local.portfolio.command";
+    static final String TICK = "_local.portfolio.tick";
 
     private Commands() {
     }
