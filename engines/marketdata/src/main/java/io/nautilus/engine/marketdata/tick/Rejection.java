@@ -20,6 +20,8 @@ public enum Rejection {
     BAD_SIZE("bad_size"),
     /** A quote's bid is above its ask. */
     CROSSED_QUOTE("crossed_quote"),
+    /** A bar's high is below its open or close, or its low above them, or its volume is negative. */
+    INCONSISTENT_BAR("inconsistent_bar"),
     /** The timestamp is missing, unparseable or not after 1970. */
     BAD_TIMESTAMP("bad_timestamp"),
     /** The timestamp is earlier than the previous accepted record of the same source and symbol. */

@@ -90,7 +90,7 @@ public final class TickValidator {
             case BAD_TIMESTAMP -> "timestamp must be after 1970-01-01T00:00:00Z, got " + batch.tsNanos(i) + " ns";
             case OUT_OF_ORDER -> "timestamp " + batch.tsNanos(i) + " ns is earlier than the previous record of source '"
                     + batch.source(i) + "' for " + batch.symbol(i);
-            case MALFORMED, UNSUPPORTED_TYPE -> r.code();
+            case MALFORMED, UNSUPPORTED_TYPE, INCONSISTENT_BAR -> r.code();
         };
     }
 }
