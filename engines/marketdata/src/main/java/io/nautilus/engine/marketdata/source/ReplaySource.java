@@ -67,7 +67,7 @@ public final class ReplaySource implements MarketDataSource {
     public void start(TickSink sink) {
         thread = Thread.ofVirtual().name("md-" + name).start(() -> {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                var reader = new CsvTickReader(name, defaultSymbol, barNanos, 1000);
+                var reader = new CsvTickReader(name, defaultSymbol, barNanos, speed > 0 ? 64 : 1000);
                 var pacer = new long[] {Long.MIN_VALUE, 0};
                 reader.read(in, parsed -> submit(sink, parsed, pacer));
                 if (!closed) {
