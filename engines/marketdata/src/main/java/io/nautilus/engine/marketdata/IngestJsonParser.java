@@ -52,7 +52,18 @@ public final class IngestJsonParser {
         double low = Double.NaN;
         double close = Double.NaN;
         String interval;
+        /** Bits of the numeric fields present (even if not finite): a missing field is malformed, NaN is not. */
+        int present;
+
+        boolean has(int bit) {
+            return (present & bit) != 0;
+        }
     }
+
+    private static final int BID = 1;
+    private static final int ASK = 2;
+    private static final int PRICE = 4;
+    private static final int SIZE = 8;
 
     /** Parses a body. */
     public static ParsedBatch parse(byte[] body) throws IOException {
@@ -126,12 +137,24 @@ public final class IngestJsonParser {
                 case "source" -> r.source = text(p, v);
                 case "interval" -> r.interval = text(p, v);
                 case "timestamp", "time", "ts" -> r.time = text(p, v);
-                case "bid" -> r.bid = number(p, v);
-                case "ask" -> r.ask = number(p, v);
+                case "bid" -> {
+                    r.bid = number(p, v);
+                    r.present |= BID;
+                }
+                case "ask" -> {
+                    r.ask = number(p, v);
+                    r.present |= ASK;
+                }
                 case "bid_size" -> r.bidSize = number(p, v);
                 case "ask_size" -> r.askSize = number(p, v);
-                case "price", "last" -> r.price = number(p, v);
-                case "size", "volume", "quantity" -> r.size = number(p, v);
+                case "price", "last" -> {
+                    r.price = number(p, v);
+                    r.present |= PRICE;
+                }
+                case "size", "volume", "quantity" -> {
+                    r.size = number(p, v);
+                    r.present |= SIZE;
+                }
                 case "open" -> r.open = number(p, v);
                 case "high" -> r.high = number(p, v);
                 case "low" -> r.low = number(p, v);
@@ -199,14 +222,14 @@ public final class IngestJsonParser {
         String type = r.type == null ? inferType(r) : r.type.trim().toLowerCase(Locale.ROOT);
         switch (type) {
             case "quote" -> {
-                if (Double.isNaN(r.bid) || Double.isNaN(r.ask)) {
+                if (!r.has(BID) || !r.has(ASK)) {
                     return "bid and ask are required numbers for a quote";
                 }
                 out.quote(source, symbol, r.bid, r.ask, Double.isNaN(r.bidSize) ? 0 : r.bidSize,
                         Double.isNaN(r.askSize) ? 0 : r.askSize, ts, index);
             }
             case "trade", "tick" -> {
-                if (Double.isNaN(r.price) || Double.isNaN(r.size)) {
+                if (!r.has(PRICE) || !r.has(SIZE)) {
                     return "price and size are required numbers for a " + type;
                 }
                 out.trade(source, symbol, r.price, r.size, ts, index);
@@ -226,7 +249,7 @@ public final class IngestJsonParser {
         double h = r.high;
         double l = r.low;
         double c = r.close;
-        double v = Double.isNaN(r.size) ? 0 : r.size;
+        double v = r.has(SIZE) ? r.size : 0;
         if (!(Double.isFinite(o) && Double.isFinite(h) && Double.isFinite(l) && Double.isFinite(c) && Double.isFinite(v))) {
             return "open, high, low, close (and volume, if given) must be finite numbers for a bar";
         }
@@ -245,7 +268,7 @@ public final class IngestJsonParser {
     }
 
     private static String inferType(Rec r) {
-        if (!Double.isNaN(r.bid) || !Double.isNaN(r.ask)) {
+        if (r.has(BID) || r.has(ASK)) {
             return "quote";
         }
         if (!Double.isNaN(r.open) || !Double.isNaN(r.close)) {

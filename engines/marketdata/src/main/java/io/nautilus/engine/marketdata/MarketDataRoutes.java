@@ -87,6 +87,10 @@ final class MarketDataRoutes {
         try (var in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(ctx.bodyAsBytes()),
                 StandardCharsets.UTF_8))) {
             reader.read(in, parsed -> total[0] = total[0].plus(parsed.combine(await(sink.submit(parsed.batch())))));
+            if (!"false".equalsIgnoreCase(ctx.queryParam("close_bars"))) {
+                // an upload is a complete data set: close the bars its last rows left open
+                await(sink.submit(new io.nautilus.engine.marketdata.tick.TickBatch.Builder(1).buildFinal(source)));
+            }
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("body", e.getMessage());
         } catch (IOException e) {

@@ -27,12 +27,6 @@ import org.junit.jupiter.api.Test;
 class CsvTickReaderTest {
     private static final long DAY = 86_400_000_000_000L;
 
-    static Path sharedData(String file) {
-        String dir = System.getProperty("nautilus.shared.data");
-        Path p = dir == null ? null : Path.of(dir, file);
-        return p != null && Files.exists(p) ? p : Path.of("/work/shared/data", file);
-    }
-
     private static List<ParsedBatch> read(String csv, String symbol) {
         var out = new ArrayList<ParsedBatch>();
         new CsvTickReader("replay", symbol, DAY, 1000).read(new BufferedReader(new StringReader(csv)), out::add);
@@ -82,7 +76,7 @@ class CsvTickReaderTest {
 
     @Test
     void test_read_replayOfTtrcGivesDailyBarsEqualToTheFile() throws IOException {
-        Path file = sharedData("ttrc_daily_ohlcv.csv");
+        Path file = io.nautilus.engine.marketdata.SharedData.file("ttrc_daily_ohlcv.csv");
         var out = new CollectingOutput();
         var pipeline = new MarketDataPipeline(PipelineSettings.defaults(), out, new SimulatedClock(System.currentTimeMillis() * 1_000_000L),
                 new LatencyMonitor());
