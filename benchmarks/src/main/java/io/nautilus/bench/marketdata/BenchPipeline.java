@@ -3,13 +3,9 @@ package io.nautilus.bench.marketdata;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.bus.Delivery;
 import io.nautilus.core.bus.MessageBus;
-import io.nautilus.core.model.Bar;
-import io.nautilus.core.model.MarketDataAlert;
-import io.nautilus.core.model.Quote;
-import io.nautilus.core.model.Trade;
 import io.nautilus.core.time.Clock;
+import io.nautilus.engine.marketdata.BusOutput;
 import io.nautilus.engine.marketdata.pipeline.LatencyMonitor;
-import io.nautilus.engine.marketdata.pipeline.MarketDataOutput;
 import io.nautilus.engine.marketdata.pipeline.MarketDataPipeline;
 import io.nautilus.engine.marketdata.pipeline.PipelineSettings;
 import io.nautilus.engine.marketdata.tick.TickBatch;
@@ -18,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The fixture both market data benchmarks share: a {@link MarketDataPipeline} with the default settings (five bar
- * intervals, dedup, arbitration, latency histograms) publishing on a real {@link LocalBus} as the engine does,
+ * intervals, dedup, arbitration, latency histograms) publishing on a real {@link LocalBus} through the engine's {@link BusOutput},
  * with one subscriber engine ({@code md.>}, RELIABLE) that counts what it receives on its own ring thread.
  * Quotes cycle over {@code symbols} symbols with event times advancing 1 ms per quote (live: near the wall clock).
  * Not thread-safe: one benchmark thread.
@@ -36,27 +32,8 @@ final class BenchPipeline implements AutoCloseable {
     BenchPipeline(int symbolCount) {
         MessageBus out = bus.forEngine("marketdata");
         bus.forEngine("consumer").subscribe("md.>", Object.class, (p, m) -> received.increment(), Delivery.RELIABLE);
-        pipeline = new MarketDataPipeline(PipelineSettings.defaults(), new MarketDataOutput() {
-            @Override
-            public void quote(String topic, Quote quote) {
-                out.publish(topic, quote);
-            }
-
-            @Override
-            public void trade(String topic, Trade trade) {
-                out.publish(topic, trade);
-            }
-
-            @Override
-            public void bar(String topic, Bar bar) {
-                out.publish(topic, bar);
-            }
-
-            @Override
-            public void alert(String topic, MarketDataAlert alert) {
-                out.publish(topic, alert);
-            }
-        }, Clock.system(), latency);
+        pipeline = new MarketDataPipeline(PipelineSettings.defaults(), new BusOutput(out, bar -> { }), Clock.system(),
+                latency);
         symbols = new String[symbolCount];
         mids = new double[symbolCount];
         for (int i = 0; i < symbolCount; i++) {

@@ -8,17 +8,23 @@ import io.nautilus.core.model.Trade;
 import io.nautilus.engine.marketdata.bar.BarInterval;
 import io.nautilus.engine.marketdata.pipeline.MarketDataOutput;
 
-/**
- * Publishes the pipeline's output on the bus and sends daily bars to the store. Alerts go out at HIGH priority.
- * Called on the ring thread.
- */
-final class BusOutput implements MarketDataOutput {
-    private final MessageBus bus;
-    private final DailyBarStore daily;
+import java.util.function.Consumer;
 
-    BusOutput(MessageBus bus, DailyBarStore daily) {
+/**
+ * Publishes the pipeline's output on the bus (alerts at HIGH priority, the rest at NORMAL) and hands daily bars to
+ * a sink (the engine's {@link DailyBarStore}). Called on the pipeline's thread.
+ */
+public final class BusOutput implements MarketDataOutput {
+    private final MessageBus bus;
+    private final Consumer<Bar> dailyBars;
+
+    /**
+     * @param bus       where to publish
+     * @param dailyBars receives every completed daily bar (before it is published)
+     */
+    public BusOutput(MessageBus bus, Consumer<Bar> dailyBars) {
         this.bus = bus;
-        this.daily = daily;
+        this.dailyBars = dailyBars;
     }
 
     @Override
@@ -34,7 +40,7 @@ final class BusOutput implements MarketDataOutput {
     @Override
     public void bar(String topic, Bar bar) {
         if (bar.interval().equals(BarInterval.DAILY.label())) {
-            daily.enqueue(bar);
+            dailyBars.accept(bar);
         }
         bus.publish(topic, bar);
     }

@@ -84,7 +84,7 @@ public final class MarketDataEngine implements Engine {
         bus = ctx.bus();
         meters = ctx.metrics();
         daily = new DailyBarStore(ctx.store(), BarInterval.DAILY.label());
-        pipeline = new MarketDataPipeline(config.pipeline(), new BusOutput(bus, daily), ctx.clock(), latency);
+        pipeline = new MarketDataPipeline(config.pipeline(), new BusOutput(bus, daily::enqueue), ctx.clock(), latency);
         Map<String, List<Bar>> restored = daily.load(config.pipeline().dailyDepth());
         restored.forEach((symbol, bars) -> pipeline.restoreBars(symbol, BarInterval.DAILY.label(), bars));
         stats = pipeline.stats();
