@@ -56,6 +56,26 @@ class TickValidatorTest {
     }
 
     @Test
+    void test_checkSymbol_agreesWithCoreChecksOnEveryAsciiCharacterAndLength() {
+        // TickValidator uses the regex [A-Za-z0-9^=_:/\\-]{1,32}; core's Checks.validSymbol a character loop
+        for (char c = 0; c < 128; c++) {
+            for (String s : new String[] {String.valueOf(c), "A" + c + "B"}) {
+                boolean regex = any.checkSymbol(s) == null;
+                boolean core;
+                try {
+                    io.nautilus.core.model.Checks.validSymbol("symbol", s);
+                    core = true;
+                } catch (IllegalArgumentException e) {
+                    core = false;
+                }
+                assertThat(core).as("symbol '%s' (char %d)", s, (int) c).isEqualTo(regex);
+            }
+        }
+        assertThat(any.checkSymbol("A".repeat(32))).isNull();
+        assertThat(any.checkSymbol("A".repeat(33))).isEqualTo(Rejection.INVALID_SYMBOL);
+    }
+
+    @Test
     void test_describe_namesFieldAndValue() {
         var b = new TickBatch.Builder(1).quote("s", "AAPL", 101, 100, 1, 1, TS, 7).build();
         assertThat(TickValidator.describe(Rejection.CROSSED_QUOTE, b, 0)).isEqualTo("crossed quote: bid 101.0 > ask 100.0");
