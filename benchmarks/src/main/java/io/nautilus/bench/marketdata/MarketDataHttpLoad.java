@@ -36,6 +36,9 @@ public final class MarketDataHttpLoad {
     }
 
     public static void main(String[] args) throws Exception {
+        // the benchmarks jar has no logback configuration: logback's default would log every request at DEBUG
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         int requests = intArg(args, "--requests", 2000);
         int batch = intArg(args, "--batch", 1000);
         int clients = intArg(args, "--clients", 4);

@@ -100,6 +100,7 @@ public final class IngestJsonParser {
 
     private static void records(JsonParser p, TickBatch.Builder out, ArrayList<RejectedRecord> rejected) throws IOException {
         int index = 0;
+        String[] lastSource = {null}; // the last valid source name: records of one batch mostly share it
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (index >= MAX_RECORDS) {
@@ -111,7 +112,7 @@ public final class IngestJsonParser {
             } else {
                 var r = new Rec();
                 fields(p, r, true);
-                String problem = emit(r, index, out);
+                String problem = emit(r, index, out, lastSource);
                 if (problem != null) {
                     rejected.add(new RejectedRecord(index, r.symbol, reasonOf(problem), problem));
                 }
@@ -205,14 +206,18 @@ public final class IngestJsonParser {
     }
 
     /** Appends the record's ticks; returns a problem sentence when the record cannot be read. */
-    private static String emit(Rec r, int index, TickBatch.Builder out) {
+    private static String emit(Rec r, int index, TickBatch.Builder out, String[] lastSource) {
         if (r.symbol == null || r.symbol.isBlank()) {
             return "symbol is required";
         }
         String symbol = r.symbol.trim().toUpperCase(Locale.ROOT);
         r.symbol = symbol;
         String source = r.source == null || r.source.isBlank() ? DEFAULT_SOURCE : r.source.trim();
-        if (!SOURCE.matcher(source).matches()) {
+        if (source.equals(lastSource[0])) {
+            source = lastSource[0]; // one instance per batch: the pipeline resolves sources by identity first
+        } else if (SOURCE.matcher(source).matches()) {
+            lastSource[0] = source;
+        } else {
             return "source must be 1-32 characters of letters, digits and _ : -, got '" + r.source + "'";
         }
         long ts = Timestamps.parse(r.time);
