@@ -90,13 +90,15 @@ public final class MarketDataHttpLoad {
                     var body = new StringBuilder(batch * 140).append("{\"data\":[");
                     for (int i = 0; i < batch; i++) {
                         ts += 1000;
-                        double mid = 100 + (i % 50) + (k % 10) * 0.01;
+                        long midCents = 10_000 + (i % 50) * 100 + k % 10; // prices in cents: short decimals, as feeds send
+                        double bid = (midCents - 1) / 100.0;
+                        double ask = (midCents + 1) / 100.0;
                         if (i > 0) {
                             body.append(',');
                         }
                         body.append("{\"symbol\":\"L").append(id).append('S').append(i % 20)
                                 .append("\",\"data_type\":\"quote\",\"source\":\"load\",\"timestamp\":").append(ts)
-                                .append(",\"data\":{\"bid\":").append(mid - 0.01).append(",\"ask\":").append(mid + 0.01)
+                                .append(",\"data\":{\"bid\":").append(bid).append(",\"ask\":").append(ask)
                                 .append(",\"bid_size\":100,\"ask_size\":200}}");
                     }
                     body.append("]}");

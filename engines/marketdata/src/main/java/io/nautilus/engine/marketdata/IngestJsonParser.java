@@ -41,6 +41,7 @@ public final class IngestJsonParser {
         String type;
         String source;
         String time;
+        long epoch = -1;
         double bid = Double.NaN;
         double ask = Double.NaN;
         double bidSize = Double.NaN;
@@ -70,6 +71,7 @@ public final class IngestJsonParser {
         var out = new TickBatch.Builder(1024);
         var rejected = new ArrayList<RejectedRecord>();
         try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
+            p.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {
                 boolean found = false;
@@ -137,7 +139,14 @@ public final class IngestJsonParser {
                 case "data_type", "type" -> r.type = text(p, v);
                 case "source" -> r.source = text(p, v);
                 case "interval" -> r.interval = text(p, v);
-                case "timestamp", "time", "ts" -> r.time = text(p, v);
+                case "timestamp", "time", "ts" -> {
+                    if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.LONG) {
+                        r.epoch = p.getLongValue(); // the common case: integral epoch, no text round trip
+                        r.time = null;
+                    } else {
+                        r.time = text(p, v);
+                    }
+                }
                 case "bid" -> {
                     r.bid = number(p, v);
                     r.present |= BID;
@@ -220,9 +229,10 @@ public final class IngestJsonParser {
         } else {
             return "source must be 1-32 characters of letters, digits and _ : -, got '" + r.source + "'";
         }
-        long ts = Timestamps.parse(r.time);
+        long ts = r.time == null && r.epoch > 0 ? Timestamps.fromEpoch(r.epoch) : Timestamps.parse(r.time);
         if (ts <= 0) {
-            return "timestamp is required: ISO-8601 or epoch seconds/ms/us/ns after 1970, got '" + r.time + "'";
+            return "timestamp is required: ISO-8601 or epoch seconds/ms/us/ns after 1970, got '"
+                    + (r.time == null && r.epoch != -1 ? Long.toString(r.epoch) : r.time) + "'";
         }
         String type = r.type == null ? inferType(r) : r.type.trim().toLowerCase(Locale.ROOT);
         switch (type) {

@@ -43,6 +43,26 @@ public final class Timestamps {
         }
     }
 
+    /** Reads an integral epoch number by magnitude (seconds, ms, us or ns; see class doc); -1 when not after 1970. */
+    public static long fromEpoch(long v) {
+        if (v <= 0) {
+            return -1;
+        }
+        if (v < 10_000) {
+            return fromNumber(v, null);
+        }
+        if (v < 100_000_000_000L) {
+            return v * 1_000_000_000L;
+        }
+        if (v < 100_000_000_000_000L) {
+            return v * 1_000_000L;
+        }
+        if (v < 100_000_000_000_000_000L) {
+            return v * 1_000L;
+        }
+        return v;
+    }
+
     /** Reads a JSON number by magnitude (see class doc); -1 when not finite or not after 1970. */
     public static long fromNumber(double v) {
         return fromNumber(v, null);

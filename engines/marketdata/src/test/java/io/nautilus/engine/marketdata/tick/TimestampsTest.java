@@ -27,6 +27,17 @@ class TimestampsTest {
     }
 
     @Test
+    void test_fromEpoch_integralEpochByMagnitude() {
+        assertThat(Timestamps.fromEpoch(1_704_205_800L)).isEqualTo(NS);
+        assertThat(Timestamps.fromEpoch(1_704_205_800_000L)).isEqualTo(NS);
+        assertThat(Timestamps.fromEpoch(1_704_205_800_000_000L)).isEqualTo(NS);
+        assertThat(Timestamps.fromEpoch(NS + 7)).isEqualTo(NS + 7);
+        assertThat(Timestamps.fromEpoch(0)).isEqualTo(-1);
+        // 1992 as a number is a (decimal) year: 1992-01-01 = 694224000 s
+        assertThat(Timestamps.fromEpoch(1992)).isEqualTo(694_224_000L * 1_000_000_000L);
+    }
+
+    @Test
     void test_parse_decimalYear() {
         // 1992.5: 1992 is a leap year (366 days), half of it is 183 days after 1992-01-01 (694224000 s)
         assertThat(Timestamps.parse("1992.5")).isEqualTo((694_224_000L + 183L * 86_400) * 1_000_000_000L);
