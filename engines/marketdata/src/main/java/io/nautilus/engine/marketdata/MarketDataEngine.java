@@ -1,0 +1,240 @@
+package io.nautilus.engine.marketdata;
+
+import io.javalin.config.RoutesConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.engine.Engine;
+import io.nautilus.core.engine.EngineContext;
+import io.nautilus.core.engine.EngineId;
+import io.nautilus.core.engine.Health;
+import io.nautilus.core.metrics.LatencyStats;
+import io.nautilus.core.model.Bar;
+import io.nautilus.core.model.BarHistoryRequest;
+import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.engine.marketdata.pipeline.LatencyMonitor;
+import io.nautilus.engine.marketdata.pipeline.MarketDataPipeline;
+import io.nautilus.engine.marketdata.pipeline.PipelineStats;
+import io.nautilus.engine.marketdata.simulator.GbmSimulator;
+import io.nautilus.engine.marketdata.source.MarketDataSource;
+import io.nautilus.engine.marketdata.source.ReplaySource;
+import io.nautilus.engine.marketdata.source.SimulatorSource;
+import io.nautilus.engine.marketdata.source.TickSink;
+import io.nautilus.engine.marketdata.tick.IngestOutcome;
+import io.nautilus.engine.marketdata.tick.TickBatch;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+import jakarta.inject.Inject;
+
+/**
+ * The Market Data engine (port 8800): runs the sources (simulator, CSV replay, HTTP ingest), feeds every batch
+ * through the {@link MarketDataPipeline} on its ring thread, publishes {@code md.quote/trade/bar/alert.*},
+ * persists daily bars, answers {@link BarHistoryRequest}s on the bus and serves the seed routes. See
+ * docs/marketdata.md.
+ */
+public final class MarketDataEngine implements Engine {
+    /** Engine-internal request topic of source batches ({@link TickBatch} in, {@link IngestOutcome} out). */
+    static final String INGEST_TOPIC = "md.internal.ingest";
+    static final String HOUSEKEEPING_TOPIC = "md.internal.housekeeping";
+    private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(60);
+
+    /** Timer signal for {@link MarketDataPipeline#housekeeping()}. */
+    record Housekeeping() {
+    }
+
+    private final List<MarketDataSource> sources = new ArrayList<>();
+    private final LatencyMonitor latency = new LatencyMonitor();
+    private final Set<String> latencyMeters = new HashSet<>();
+    private final long startedNanos = System.nanoTime();
+    private MarketDataConfig config;
+    private MessageBus bus;
+    private MeterRegistry meters;
+    private MarketDataPipeline pipeline;
+    private DailyBarStore daily;
+    private ScheduledExecutorService timer;
+    private MarketDataRoutes routes;
+    private volatile PipelineStats stats;
+
+    @Inject
+    public MarketDataEngine() {
+    }
+
+    @Override
+    public EngineId id() {
+        return EngineId.MARKETDATA;
+    }
+
+    @Override
+    public void start(EngineContext ctx) {
+        config = MarketDataConfig.from(ctx.config());
+        bus = ctx.bus();
+        meters = ctx.metrics();
+        daily = new DailyBarStore(ctx.store(), BarInterval.DAILY.label());
+        pipeline = new MarketDataPipeline(config.pipeline(), new BusOutput(bus, daily::enqueue), ctx.clock(), latency);
+        Map<String, List<Bar>> restored = daily.load(config.pipeline().dailyDepth());
+        restored.forEach((symbol, bars) -> pipeline.restoreBars(symbol, BarInterval.DAILY.label(), bars));
+        stats = pipeline.stats();
+
+        bus.respond(INGEST_TOPIC, TickBatch.class, pipeline::process);
+        bus.respond(BarHistoryRequest.TOPIC, BarHistoryRequest.class, pipeline::barHistory);
+        bus.respond(RingQuery.TOPIC, RingQuery.class, q -> new RingQuery.Answer(q.apply(pipeline)));
+        bus.subscribe(HOUSEKEEPING_TOPIC, Housekeeping.class, (h, m) -> housekeeping());
+        bindMeters();
+
+        TickSink sink = this::submit;
+        routes = new MarketDataRoutes(this, sink);
+        if (config.simulator() != null) {
+            boolean hasHistory = config.simulator().symbols().stream().anyMatch(restored::containsKey);
+            sources.add(new SimulatorSource("simulator", new GbmSimulator(config.simulator()), ctx.clock(),
+                    hasHistory ? 0 : config.backfillDays(), config.backfillStepSeconds()));
+        }
+        for (String spec : config.replayFiles()) {
+            int eq = spec.lastIndexOf('=');
+            Path file = Path.of(eq > 0 ? spec.substring(0, eq) : spec);
+            sources.add(new ReplaySource("replay", file, eq > 0 ? spec.substring(eq + 1) : null,
+                    config.replayBarInterval().nanos(), config.replaySpeed()));
+        }
+        for (MarketDataSource s : sources) {
+            s.start(sink);
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("md-housekeeping").daemon(true).factory());
+        timer.scheduleAtFixedRate(() -> bus.publish(HOUSEKEEPING_TOPIC, new Housekeeping()), config.housekeepingMillis(),
+                config.housekeepingMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Hands a batch to the ring thread; completes with what became of its records. */
+    CompletableFuture<IngestOutcome> submit(TickBatch batch) {
+        return bus.request(INGEST_TOPIC, batch, IngestOutcome.class, INGEST_TIMEOUT);
+    }
+
+    /** Runs a read of the pipeline on the ring thread. */
+    CompletableFuture<Object> query(RingQuery q) {
+        return bus.request(RingQuery.TOPIC, q, RingQuery.Answer.class, Duration.ofSeconds(10))
+                .thenApply(RingQuery.Answer::value);
+    }
+
+    MessageBus bus() {
+        return bus;
+    }
+
+    MarketDataPipeline pipeline() {
+        return pipeline;
+    }
+
+    LatencyMonitor latency() {
+        return latency;
+    }
+
+    PipelineStats stats() {
+        return stats;
+    }
+
+    private void housekeeping() {
+        pipeline.housekeeping();
+        stats = pipeline.stats();
+        for (String source : latency.sources()) {
+            if (latencyMeters.add(source)) {
+                bindLatencyMeters(source);
+            }
+        }
+    }
+
+    private void bindMeters() {
+        counter("nautilus.marketdata.quotes", PipelineStats::quotes);
+        counter("nautilus.marketdata.trades", PipelineStats::trades);
+        counter("nautilus.marketdata.bars", PipelineStats::bars);
+        counter("nautilus.marketdata.alerts", PipelineStats::alerts);
+        counter("nautilus.marketdata.duplicates", PipelineStats::duplicates);
+        counter("nautilus.marketdata.standby", PipelineStats::standby);
+        counter("nautilus.marketdata.late", PipelineStats::late);
+        counter("nautilus.marketdata.rejected", PipelineStats::rejectedTotal);
+        Gauge.builder("nautilus.marketdata.symbols", this, e -> e.stats.symbols()).register(meters);
+    }
+
+    private void counter(String name, ToDoubleFunction<PipelineStats> f) {
+        FunctionCounter.builder(name, this, e -> f.applyAsDouble(e.stats)).register(meters);
+    }
+
+    private void bindLatencyMeters(String source) {
+        LatencyMonitor.SourceLatency l = latency.of(source);
+        Map<String, LatencyStats> stages = Map.of("event_to_ingest", l.eventToIngest(), "ingest_to_publish",
+                l.ingestToPublish());
+        stages.forEach((stage, h) -> {
+            for (String q : List.of("p50", "p99", "p999", "max")) {
+                Gauge.builder("nautilus.marketdata.latency." + q, h, s -> seconds(s.summary(), q))
+                        .baseUnit("seconds").tag("source", source).tag("stage", stage).register(meters);
+            }
+        });
+    }
+
+    private static double seconds(LatencyStats.Summary s, String q) {
+        long ns = switch (q) {
+            case "p50" -> s.p50();
+            case "p99" -> s.p99();
+            case "p999" -> s.p999();
+            default -> s.max();
+        };
+        return ns / 1e9;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        routes.declare(r);
+    }
+
+    @Override
+    public Health health() {
+        PipelineStats s = stats;
+        var d = new LinkedHashMap<String, Object>();
+        d.put("uptime_seconds", (System.nanoTime() - startedNanos) / 1_000_000_000L);
+        if (s != null) {
+            d.put("symbols", s.symbols());
+            d.put("sources", s.sources());
+            d.put("quotes_published", s.quotes());
+            d.put("trades_published", s.trades());
+            d.put("bars_published", s.bars());
+            d.put("alerts_published", s.alerts());
+            d.put("duplicates", s.duplicates());
+            d.put("standby", s.standby());
+            d.put("late", s.late());
+            d.put("rejected", s.rejected());
+        }
+        d.put("simulator", config != null && config.simulator() != null);
+        if (daily != null) {
+            d.put("daily_bars_written", daily.written());
+            d.put("daily_bars_pending", daily.pending());
+        }
+        return Health.up(d);
+    }
+
+    @Override
+    public void stop() {
+        for (MarketDataSource s : sources) {
+            s.close();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        if (pipeline != null) {
+            // let batches already queued on the ring finish (and their daily bars reach the writer)
+            query(p -> null).exceptionally(e -> null).join();
+        }
+        if (daily != null) {
+            daily.close();
+        }
+    }
+}

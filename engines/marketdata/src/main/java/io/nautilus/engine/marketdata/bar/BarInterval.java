@@ -1,0 +1,73 @@
+package io.nautilus.engine.marketdata.bar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A bar interval: a label ({@code 1s}, {@code 1m}, {@code 5m}, {@code 1h}, {@code 1d}, any {@code <n><s|m|h|d>})
+ * and its length. Buckets are aligned on the Unix epoch, so minute and hour bars start on the minute and hour
+ * and daily bars on UTC midnight. Immutable and thread-safe.
+ *
+ * @param label  the label used in topics ({@code md.bar.<label>.<SYM>}) and queries
+ * @param nanos  length in nanoseconds, &gt; 0
+ */
+public record BarInterval(String label, long nanos) {
+    private static final long SECOND = 1_000_000_000L;
+
+    /** The default intervals: 1s, 1m, 5m, 1h, 1d. */
+    public static final List<BarInterval> DEFAULTS = parseList("1s,1m,5m,1h,1d");
+
+    /** Daily bars: the ones persisted. */
+    public static final BarInterval DAILY = parse("1d");
+
+    public BarInterval {
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("interval length must be > 0 ns, got " + nanos);
+        }
+    }
+
+    /** Parses a label like {@code 5m}: a positive count and one of s, m, h, d. */
+    public static BarInterval parse(String label) {
+        String l = label == null ? "" : label.trim().toLowerCase(Locale.ROOT);
+        if (l.length() < 2) {
+            throw new IllegalArgumentException("interval must look like 1s, 1m, 5m, 1h or 1d, got '" + label + "'");
+        }
+        long unit = switch (l.charAt(l.length() - 1)) {
+            case 's' -> SECOND;
+            case 'm' -> 60 * SECOND;
+            case 'h' -> 3600 * SECOND;
+            case 'd' -> 86_400 * SECOND;
+            default -> throw new IllegalArgumentException("interval unit must be s, m, h or d, got '" + label + "'");
+        };
+        long count;
+        try {
+            count = Long.parseLong(l.substring(0, l.length() - 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("interval must be a count then a unit, like 5m, got '" + label + "'");
+        }
+        if (count < 1 || count > 366) {
+            throw new IllegalArgumentException("interval count must be in [1, 366], got '" + label + "'");
+        }
+        return new BarInterval(count + l.substring(l.length() - 1), count * unit);
+    }
+
+    /** Parses a comma-separated list of labels. */
+    public static List<BarInterval> parseList(String labels) {
+        var out = new ArrayList<BarInterval>();
+        for (String s : labels.split(",")) {
+            if (!s.isBlank()) {
+                out.add(parse(s));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("at least one bar interval is required, got '" + labels + "'");
+        }
+        return List.copyOf(out);
+    }
+
+    /** Start of the bucket holding {@code tsNanos}. */
+    public long bucketStart(long tsNanos) {
+        return Math.floorDiv(tsNanos, nanos) * nanos;
+    }
+}
