@@ -18,6 +18,7 @@ import java.util.Map;
         EnginesModule.class,
         io.nautilus.engine.analytics.AnalyticsModule.class,
         io.nautilus.engine.portfolio.PortfolioModule.class,
+        io.nautilus.engine.marketdata.MarketDataModule.class,
 })
 public interface NautilusComponent {
 

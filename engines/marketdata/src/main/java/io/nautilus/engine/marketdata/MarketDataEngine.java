@@ -48,8 +48,8 @@ import jakarta.inject.Inject;
  */
 public final class MarketDataEngine implements Engine {
     /** Engine-internal request topic of source batches ({@link TickBatch} in, {@link IngestOutcome} out). */
-    static final String INGEST_TOPIC = "md.internal.ingest";
-    static final String HOUSEKEEPING_TOPIC = "md.internal.housekeeping";
+    static final String INGEST_TOPIC = "_local.marketdata.ingest";
+    static final String HOUSEKEEPING_TOPIC = "_local.marketdata.housekeeping";
     private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(60);
 
     /** Timer signal for {@link MarketDataPipeline#housekeeping()}. */

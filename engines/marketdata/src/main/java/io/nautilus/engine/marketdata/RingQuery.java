@@ -12,7 +12,7 @@ import java.util.function.Function;
 @FunctionalInterface
 interface RingQuery extends Function<MarketDataPipeline, Object> {
     /** Engine-internal request topic. */
-    String TOPIC = "md.internal.query";
+    String TOPIC = "_local.marketdata.query";
 
     /** The value a query returned ({@code null} allowed). */
     record Answer(Object value) {
