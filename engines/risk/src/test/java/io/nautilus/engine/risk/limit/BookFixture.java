@@ -16,15 +16,15 @@ import java.util.Map;
  * 20,900; once A
  * moves to 48 the day's P&amp;L is -200, equity 20,200 and drawdown (20,900 - 20,200) / 20,900. Market values now: A 4,800, B -4,000, C 2,000.
  */
-final class BookFixture {
-    static final long T0 = 1_700_000_000_000_000_000L;
-    static final double[] VOL = {0.02, 0.03, 0.01};
-    static final double[][] CORR = {{1, 0.5, 0.2}, {0.5, 1, -0.1}, {0.2, -0.1, 1}};
+public final class BookFixture {
+    public static final long T0 = 1_700_000_000_000_000_000L;
+    public static final double[] VOL = {0.02, 0.03, 0.01};
+    public static final double[][] CORR = {{1, 0.5, 0.2}, {0.5, 1, -0.1}, {0.2, -0.1, 1}};
 
     private BookFixture() {
     }
 
-    static RiskModel model() {
+    public static RiskModel model() {
         double[][] cov = new double[3][3];
         for (int i = 0; i < 3; i++) {
             for (int j = 0; j < 3; j++) {
@@ -34,14 +34,14 @@ final class BookFixture {
         return new RiskModel(List.of("A", "B", "C"), cov);
     }
 
-    static ReferenceData reference() {
+    public static ReferenceData reference() {
         return new ReferenceData(Map.of(
                 "A", new SymbolInfo("Tech", "US", "USD", 1000),
                 "B", new SymbolInfo("Tech", "US", "USD", 500),
                 "C", new SymbolInfo("Energy", "GB", "GBP", 2000)));
     }
 
-    static ExposureBook book() {
+    public static ExposureBook book() {
         var book = new ExposureBook("p1", ExposureBook.Settings.DEFAULT);
         book.setModel(model());
         book.setReference(reference());
