@@ -147,6 +147,16 @@ public final class ExposureBook {
         return pnlSum - baseSum;
     }
 
+    /** Every symbol the book has seen (open, closed or only ordered). */
+    public java.util.List<String> symbols() {
+        return java.util.List.of(Arrays.copyOf(symbol, size));
+    }
+
+    /** Highest equity observed, NaN when equity was never known. */
+    public double peakEquity() {
+        return peakEquity;
+    }
+
     /** Symbols of the open positions and their signed market values, for reports and VaR. */
     public Map<String, Double> marketValues() {
         var out = new java.util.LinkedHashMap<String, Double>();
