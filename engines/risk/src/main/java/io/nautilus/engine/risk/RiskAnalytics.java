@@ -85,15 +85,10 @@ final class RiskAnalytics {
                     + r.length);
         }
         int days = r.length - window;
-        double[] pnl = new double[days];
+        double[] pnl = HistoricalVar.scenarioPnl(Arrays.copyOfRange(r, window, r.length), m);
         double[] var = new double[days];
         for (int t = window; t < r.length; t++) {
             var[t - window] = HistoricalVar.DEFAULT.compute(Arrays.copyOfRange(r, t - window, t), m, confidence, 1).var();
-            double p = 0;
-            for (int j = 0; j < m.length; j++) {
-                p += m[j] * r[t][j];
-            }
-            pnl[t - window] = p;
         }
         return VarBacktest.run(pnl, var, 1.0 - confidence);
     }
@@ -111,14 +106,9 @@ final class RiskAnalytics {
         if (!(gross > 0)) {
             throw new InsufficientData("portfolio " + s.portfolioId() + " has no market value");
         }
-        double[][] r = s.returns();
-        double[] returns = new double[r.length];
-        for (int t = 0; t < r.length; t++) {
-            double p = 0;
-            for (int j = 0; j < m.length; j++) {
-                p += m[j] * r[t][j];
-            }
-            returns[t] = p / gross;
+        double[] returns = HistoricalVar.scenarioPnl(s.returns(), m);
+        for (int t = 0; t < returns.length; t++) {
+            returns[t] /= gross;
         }
         VolatilityForecast f;
         try {

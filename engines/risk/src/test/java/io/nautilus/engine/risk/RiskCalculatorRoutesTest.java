@@ -5,40 +5,19 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.http.Json;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.PositionUpdate;
 import io.nautilus.core.model.Topics;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Stateless calculators, portfolio VaR, predictions and reports over HTTP. */
-class RiskCalculatorRoutesTest {
+class RiskCalculatorRoutesTest extends RiskHttpTestBase {
     private static final double[][] R = SharedData.euStockReturns(251);
-    @TempDir
-    Path dir;
-    private LocalBus bus;
-    private RiskHost risk;
-
-    @BeforeEach
-    void start() {
-        bus = LocalBus.create();
-        risk = new RiskHost(bus, dir, RiskHost.testConfig());
-    }
-
-    @AfterEach
-    void stop() {
-        risk.close();
-        bus.close();
-    }
 
     @Test
     void test_var_statelessMatchesHandComputedHistorical() throws Exception {

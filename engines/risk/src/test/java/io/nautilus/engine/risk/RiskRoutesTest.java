@@ -4,41 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.http.Json;
 import io.nautilus.core.model.PositionUpdate;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.awaitility.Awaitility.await;
 
 /** The seed routes and the limit administration over real HTTP, with bad input and the audit trail. */
-class RiskRoutesTest {
+class RiskRoutesTest extends RiskHttpTestBase {
     private static final long T0 = 1_700_000_000_000_000_000L;
-    @TempDir
-    Path dir;
-    private LocalBus bus;
-    private RiskHost risk;
-
-    @BeforeEach
-    void start() {
-        bus = LocalBus.create();
-        risk = new RiskHost(bus, dir, RiskHost.testConfig());
-    }
-
-    @AfterEach
-    void stop() {
-        risk.close();
-        bus.close();
-    }
 
     @Test
     void test_limits_seedCreateAndList() throws Exception {

@@ -21,6 +21,11 @@ public final class HistoricalVar implements VarModel {
         this.label = label;
     }
 
+    /** P&amp;L of each scenario, {@code returns[t] . exposures} (no validation). */
+    public static double[] scenarioPnl(double[][] returns, double[] exposures) {
+        return VarInputs.pnl(returns, exposures);
+    }
+
     @Override
     public VarResult compute(double[][] returns, double[] exposures, double confidence, int horizonDays) {
         int n = VarInputs.check(returns, exposures, confidence, horizonDays, MIN_PERIODS);
