@@ -17,19 +17,24 @@ import org.HdrHistogram.Recorder;
  * threads sends one request at a time over keep-alive HTTP/1.1; latency is recorded from send to full response in
  * an HdrHistogram (1 us .. 60 s). Bounded by the duration; prints throughput, status counts and percentiles.
  * Before the run it creates the seed's four evaluated limit types (portfolio_value, leverage, daily_loss,
- * position_size) so every check measures and classifies them.
+ * position_size) so every check measures and classifies them. A fifth argument {@code health} loads
+ * {@code GET /health} instead, as a baseline of the HTTP stack without the engine.
  */
 public final class RiskCheckLoad {
+    private static boolean healthOnly;
     static final String BODY = "{\"quantity\":1000,\"market_value\":130000,\"unrealized_pnl\":-4500,\"leverage\":2.6}";
 
     private RiskCheckLoad() {
     }
 
     public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.INFO);
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:18200";
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        healthOnly = args.length > 4 && args[4].equals("health");
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String[] limits = {
@@ -64,7 +69,8 @@ public final class RiskCheckLoad {
         for (int t = 0; t < concurrency; t++) {
             threads[t] = Thread.ofVirtual().start(() -> {
                 while (System.nanoTime() < end) {
-                    var request = post(base + "/risk/check/p" + (counter.incrementAndGet() % 8), BODY);
+                    var request = healthOnly ? HttpRequest.newBuilder(URI.create(base + "/health")).build()
+                            : post(base + "/risk/check/p" + (counter.incrementAndGet() % 8), BODY);
                     long start = System.nanoTime();
                     try {
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

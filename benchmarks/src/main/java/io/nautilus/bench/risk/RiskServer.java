@@ -21,6 +21,9 @@ public final class RiskServer {
     }
 
     public static void main(String[] args) throws Exception {
+        // the benchmarks jar has no logback.xml: without this every request would be logged at DEBUG
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.INFO);
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18200;
         Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("risk-load");
         var bus = LocalBus.create();
