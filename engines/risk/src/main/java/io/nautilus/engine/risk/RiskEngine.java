@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +61,7 @@ public final class RiskEngine implements Engine {
     private RiskState state;
     private ScheduledExecutorService timer;
     private final Set<String> historyRequested = new HashSet<>();
-    private final Map<String, RiskViews.PortfolioPrediction> predictions = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> alerting = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> alerting = new java.util.HashMap<>();
     private boolean modelBuilding;
     private long lastModelNanos;
     private long lastPredictionNanos;
@@ -198,9 +196,8 @@ public final class RiskEngine implements Engine {
         }
     }
 
-    /** Stores a prediction and publishes an alert for each limit whose probability has just crossed the level. */
+    /** Publishes an alert for each limit whose breach probability has just crossed the level. */
     private void onPredicted(RiskViews.PortfolioPrediction p) {
-        predictions.put(p.portfolioId(), p);
         for (RiskViews.PredictionView v : p.limits()) {
             String key = p.portfolioId() + "|" + v.limitId();
             boolean was = alerting.getOrDefault(key, false);
@@ -222,10 +219,6 @@ public final class RiskEngine implements Engine {
             }
         }
         return state.monitorStatus();
-    }
-
-    RiskViews.PortfolioPrediction prediction(String portfolioId) {
-        return predictions.get(portfolioId);
     }
 
     @Override

@@ -389,8 +389,4 @@ final class RiskState {
     List<String> portfolios() {
         return List.copyOf(books.keySet());
     }
-
-    int openBreaches() {
-        return monitorStatus().openBreaches();
-    }
 }

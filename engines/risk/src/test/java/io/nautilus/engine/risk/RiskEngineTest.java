@@ -200,6 +200,35 @@ class RiskEngineTest {
         });
     }
 
+    @Test
+    void test_prediction_publishedWhenTheProbabilityCrossesTheLevel() throws Exception {
+        risk.close();
+        bus.close();
+        start(RiskHost.testConfig().with("risk.prediction.interval_seconds", "1")
+                .with("risk.prediction.model", "ewma").with("risk.prediction.alert_probability", "0.2"));
+        var predictions = new CopyOnWriteArrayList<RiskBreach>();
+        test.subscribe("risk.prediction.*", RiskBreach.class, (b, m) -> predictions.add(b));
+        ttrcBars("AAPL", 61).forEach(b -> test.publish(Topics.bar("1d", "AAPL"), b));
+        // a daily-loss limit of 100 on a 35,000 position: tomorrow's loss exceeds it with a high probability
+        risk.json("POST", "/risk/limits", "{\"limit_id\":\"loss\",\"limit_type\":\"daily_loss\",\"limit_value\":100,"
+                + "\"portfolio_id\":\"p1\"}", 201);
+        test.publish("position.p1", new PositionUpdate("p1", "AAPL", 10_000, 3, 0, 3.5, T0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !predictions.isEmpty());
+        RiskBreach alert = predictions.getFirst();
+        assertThat(alert.limitType()).isEqualTo("predicted_daily_loss");
+        JsonNode p = risk.json("GET", "/risk/prediction/p1", null, 200);
+        // the route uses the configured model (EWMA): sigma = EWMA volatility of the 60 returns x 35,000
+        double[] r = new double[60];
+        List<Bar> bars = ttrcBars("AAPL", 61);
+        for (int i = 1; i <= 60; i++) {
+            r[i - 1] = bars.get(i).close() / bars.get(i - 1).close() - 1;
+        }
+        double sigma = EwmaVolatility.DEFAULT.volatility(r) * 35_000;
+        assertThat(p.get("sigma").asDouble()).isCloseTo(sigma, within(1e-6));
+        assertThat(alert.value()).isCloseTo(NormalDistribution.standardCdf(-100 / sigma), within(1e-9));
+        assertThat(predictions).hasSize(1);
+    }
+
     private Map<String, JsonNode> evaluations() throws Exception {
         var out = new java.util.HashMap<String, JsonNode>();
         for (JsonNode e : risk.json("GET", "/risk/portfolios/p1", null, 200).get("evaluations")) {
