@@ -1,0 +1,44 @@
+package io.nautilus.bench.risk;
+
+import io.nautilus.bus.host.EngineHost;
+import io.nautilus.bus.host.HostSettings;
+import io.nautilus.bus.local.LocalBus;
+import io.nautilus.core.engine.EngineConfig;
+import io.nautilus.core.http.HttpSettings;
+import io.nautilus.core.time.Clock;
+import io.nautilus.engine.risk.RiskEngine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the risk engine alone on 127.0.0.1 for the load script: {@code RiskServer <port> <dataDir>}. Bar-history
+ * requests and periodic predictions are off (no other engine runs). Stops on SIGTERM.
+ */
+public final class RiskServer {
+    private RiskServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // the benchmarks jar has no logback.xml: without this every request would be logged at DEBUG
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.INFO);
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 18200;
+        Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("risk-load");
+        var bus = LocalBus.create();
+        var config = EngineConfig.empty().with("risk.history.request", "false")
+                .with("risk.prediction.interval_seconds", "0");
+        var http = new HttpSettings("127.0.0.1", port, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, null, 4096);
+        var host = new EngineHost(new RiskEngine(), HostSettings.defaults().withHttp(http).withDataDir(dir.toString())
+                .withConfig(config), bus, Clock.system(), () -> true).start();
+        var done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            host.close();
+            bus.close();
+            done.countDown();
+        }));
+        System.out.println("risk engine listening on 127.0.0.1:" + host.port());
+        done.await();
+    }
+}

@@ -1,0 +1,149 @@
+package io.nautilus.engine.risk;
+
+import io.nautilus.core.http.Validator;
+import io.nautilus.engine.risk.control.OrderControls;
+import io.nautilus.engine.risk.limit.LimitDefinition;
+import io.nautilus.engine.risk.limit.LimitScope;
+import io.nautilus.engine.risk.limit.LimitType;
+import io.nautilus.engine.risk.limit.SymbolInfo;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The JSON bodies of the risk engine's HTTP API (snake_case on the wire), and their conversion to domain values.
+ * Optional fields are boxed; {@code toXxx()} validates with a {@link Validator} (400 naming every bad field).
+ */
+public final class RiskApi {
+    private RiskApi() {
+    }
+
+    /**
+     * A limit as posted (the seed's fields plus scope, sector, bucket, confidence, horizon_days) and as stored.
+     * Scope defaults from the keys present: symbol -&gt; symbol, sector -&gt; sector, portfolio_id -&gt; portfolio,
+     * none -&gt; global.
+     */
+    public record LimitBody(String limitId, String limitType, Double limitValue, Double thresholdWarning,
+                            Double thresholdBreach, Boolean enabled, String scope, String portfolioId, String symbol,
+                            String sector, String bucket, Double confidence, Integer horizonDays) {
+
+        public static LimitBody of(LimitDefinition d) {
+            return new LimitBody(d.limitId(), d.type().wireName(), d.limitValue(), d.warningThreshold(),
+                    d.breachThreshold(), d.enabled(), d.scope().wireName(), d.portfolioId(), d.symbol(), d.sector(),
+                    d.bucket(), d.confidence(), d.horizonDays());
+        }
+
+        /** The definition, or a 400 naming the bad fields. */
+        public LimitDefinition toDefinition() {
+            var v = new Validator();
+            v.notBlank("limit_id", limitId);
+            v.notBlank("limit_type", limitType);
+            double value = v.finite("limit_value", limitValue);
+            double warning = thresholdWarning == null ? LimitDefinition.DEFAULT_WARNING
+                    : v.finite("threshold_warning", thresholdWarning);
+            double breach = thresholdBreach == null ? LimitDefinition.DEFAULT_BREACH
+                    : v.finite("threshold_breach", thresholdBreach);
+            double conf = confidence == null ? LimitDefinition.DEFAULT_CONFIDENCE : v.finite("confidence", confidence);
+            v.throwIfInvalid();
+            LimitScope s = scope != null && !scope.isBlank() ? LimitScope.parse(scope)
+                    : blank(symbol) ? blank(sector) ? blank(portfolioId) ? LimitScope.GLOBAL : LimitScope.PORTFOLIO
+                    : LimitScope.SECTOR : LimitScope.SYMBOL;
+            return new LimitDefinition(limitId.trim(), LimitType.parse(limitType), value, warning, breach,
+                    enabled == null || enabled, s, portfolioId, symbol, sector, bucket, conf,
+                    horizonDays == null ? 1 : horizonDays);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    /**
+     * A position in a seed check body: {@code {quantity, market_value, unrealized_pnl, leverage}} with an optional
+     * symbol and price. Without a symbol the position is labelled {@code POS-<n>} (1-based).
+     */
+    public record PositionBody(String symbol, Double quantity, Double marketValue, Double price, Double unrealizedPnl,
+                               Double leverage) {
+    }
+
+    /**
+     * The seed check body: a list of positions, or one flat position at the top level, or nothing (then the live
+     * portfolio is checked). {@code equity} overrides the equity of a posted set of positions.
+     */
+    public record CheckBody(List<PositionBody> positions, String symbol, Double quantity, Double marketValue,
+                            Double price, Double unrealizedPnl, Double leverage, Double equity) {
+        public static final CheckBody EMPTY = new CheckBody(null, null, null, null, null, null, null, null);
+
+        /** The posted positions (the flat one included); empty when the live portfolio is to be checked. */
+        public List<PositionBody> allPositions() {
+            var all = new java.util.ArrayList<PositionBody>(positions == null ? List.of() : positions);
+            if (quantity != null || marketValue != null) {
+                all.add(new PositionBody(symbol, quantity, marketValue, price, unrealizedPnl, leverage));
+            }
+            return all;
+        }
+    }
+
+    /** Order controls; absent numbers mean "no control". */
+    public record ControlsBody(Double maxQuantity, Double maxNotional, Double priceCollar, Set<String> restrictedSymbols,
+                               Integer maxOrdersPerSecondPortfolio, Integer maxOrdersPerSecondStrategy) {
+        public static ControlsBody of(OrderControls c) {
+            return new ControlsBody(finiteOrNull(c.maxQuantity()), finiteOrNull(c.maxNotional()),
+                    finiteOrNull(c.priceCollar()), c.restrictedSymbols(), c.maxOrdersPerSecondPortfolio(),
+                    c.maxOrdersPerSecondStrategy());
+        }
+
+        public OrderControls toControls() {
+            return new OrderControls(orOff(maxQuantity), orOff(maxNotional), orOff(priceCollar),
+                    restrictedSymbols == null ? Set.of() : restrictedSymbols,
+                    maxOrdersPerSecondPortfolio == null ? 0 : maxOrdersPerSecondPortfolio,
+                    maxOrdersPerSecondStrategy == null ? 0 : maxOrdersPerSecondStrategy);
+        }
+
+        private static Double finiteOrNull(double d) {
+            return Double.isInfinite(d) ? null : d;
+        }
+
+        private static double orOff(Double d) {
+            return d == null ? Double.POSITIVE_INFINITY : d;
+        }
+    }
+
+    /** A trading-state change. */
+    public record StateBody(String state, String reason) {
+    }
+
+    /** Reference data of one symbol; absent fields are unknown. */
+    public record ReferenceBody(String symbol, String sector, String country, String currency, Double adv) {
+        public SymbolInfo toInfo() {
+            io.nautilus.core.model.Checks.validSymbol("symbol", symbol);
+            return new SymbolInfo(sector, country, currency, adv == null ? Double.NaN : adv);
+        }
+    }
+
+    /** A batch of reference data. */
+    public record ReferenceBatch(List<ReferenceBody> symbols) {
+    }
+
+    /** Capital of a portfolio, the base of its equity when the portfolio engine reports none. */
+    public record CapitalBody(Double capital) {
+    }
+
+    /** A manual resolution. */
+    public record ResolveBody(String actionTaken) {
+    }
+
+    /** An order to check over HTTP (an {@code OrderIntent} with optional id, strategy and time). */
+    public record OrderBody(String orderId, String portfolioId, String strategyId, String symbol, String side,
+                            Double quantity, String type, Double limitPrice, Boolean reduceOnly) {
+    }
+
+    /** Stateless VaR request: returns per period (rows) per asset (columns), and weights or market values. */
+    public record VarBody(double[][] returns, double[] weights, double[] marketValues, Double portfolioValue,
+                          Double confidence, Integer horizonDays, String method, Integer simulations, Long seed) {
+    }
+
+    /** Stateless volatility forecast request. */
+    public record ForecastBody(double[] returns, String model, Integer horizonDays, Double lambda) {
+    }
+}

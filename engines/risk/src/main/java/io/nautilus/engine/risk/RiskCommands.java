@@ -1,0 +1,88 @@
+package io.nautilus.engine.risk;
+
+import io.nautilus.engine.risk.limit.LimitEvaluation;
+import io.nautilus.engine.risk.limit.RiskModel;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Messages the risk engine sends to its own ring thread on {@code risk.cmd.*} topics (HTTP handlers, timers and
+ * compute tasks never touch ring state directly). Engine-internal: not exchanged with other engines. Immutable.
+ */
+final class RiskCommands {
+    static final String CHANGED = "risk.cmd.changed";
+    static final String TICK = "risk.cmd.tick";
+    static final String MODEL = "risk.cmd.model";
+    static final String HISTORY = "risk.cmd.history";
+    static final String CHECK = "risk.cmd.check";
+    static final String PRETRADE = "risk.cmd.pretrade";
+    static final String RESOLVE = "risk.cmd.resolve";
+    static final String SNAPSHOT = "risk.cmd.snapshot";
+    static final String MONITOR = "risk.cmd.monitor";
+    static final String PREDICTED = "risk.cmd.predicted";
+
+    private RiskCommands() {
+    }
+
+    /** Configuration changed: {@code limits}, {@code reference}, {@code capital}. */
+    record Changed(String kind) {
+    }
+
+    /** Timer tick (once a second). */
+    record Tick(long tsNanos) {
+    }
+
+    /** A covariance model was estimated. */
+    record ModelReady(RiskModel model) {
+    }
+
+    /** Evaluate a portfolio: the live one (no positions) or a book of the posted positions. */
+    record Check(String portfolioId, List<CheckPosition> positions, Double equity) {
+    }
+
+    /**
+     * A posted position, validated: price 0 when unknown (the last price is then used), unrealized P&amp;L and
+     * leverage 0 when not given.
+     */
+    record CheckPosition(String symbol, double quantity, double price, double unrealizedPnl, double leverage) {
+    }
+
+    /** The breaches (open after the check) and every evaluation. */
+    record CheckOutcome(List<RiskViews.BreachView> breaches, List<LimitEvaluation> evaluations) {
+    }
+
+    /** Resolve a breach by hand. */
+    record Resolve(String breachId, String actionTaken, String actor) {
+    }
+
+    /** The resolved breach, or an error: {@code not_found} or {@code already_resolved}. */
+    record ResolveOutcome(RiskStore.BreachRecord breach, String error) {
+    }
+
+    /** Ask for a portfolio's state. */
+    record Snapshot(String portfolioId) {
+    }
+
+    /**
+     * A portfolio's state for reports, VaR and predictions: market values of the open positions, equity, today's
+     * P&amp;L, evaluations of its limits, and the aligned daily returns of its symbols ({@code returns} columns
+     * follow {@code returnSymbols}; symbols without enough history are missing from them).
+     */
+    record PortfolioSnapshot(String portfolioId, boolean known, Map<String, Double> marketValues, double equity,
+                             double peakEquity, double dayPnl, List<LimitEvaluation> evaluations,
+                             List<String> returnSymbols, double[][] returns, long tsNanos) {
+    }
+
+    /** Start or stop monitoring ({@code null} = only report). */
+    record Monitor(Boolean on) {
+    }
+
+    /** Monitoring status. */
+    record MonitorStatus(boolean monitoring, int portfolios, int limits, int openBreaches) {
+    }
+
+    /** A prediction computed off the ring. */
+    record Predicted(RiskViews.PortfolioPrediction prediction) {
+    }
+}

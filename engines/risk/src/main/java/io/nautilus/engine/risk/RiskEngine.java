@@ -1,0 +1,245 @@
+package io.nautilus.engine.risk;
+
+import io.javalin.config.RoutesConfig;
+import io.nautilus.core.bus.Delivery;
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.bus.Priority;
+import io.nautilus.core.engine.Engine;
+import io.nautilus.core.engine.EngineContext;
+import io.nautilus.core.engine.EngineId;
+import io.nautilus.core.engine.Health;
+import io.nautilus.core.model.Bar;
+import io.nautilus.core.model.BarHistory;
+import io.nautilus.core.model.BarHistoryRequest;
+import io.nautilus.core.model.OrderIntent;
+import io.nautilus.core.model.PnlUpdate;
+import io.nautilus.core.model.PositionUpdate;
+import io.nautilus.core.model.Quote;
+import io.nautilus.core.model.RiskBreach;
+import io.nautilus.core.model.RiskDecision;
+import io.nautilus.core.model.Severity;
+import io.nautilus.core.model.Topics;
+import io.nautilus.core.model.Trade;
+import io.nautilus.core.quant.covariance.EwmaCovariance;
+import io.nautilus.engine.risk.limit.RiskModel;
+
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Risk engine (port 8200): pre-trade checks of {@code order.intent} answered on {@code order.approved} /
+ * {@code order.rejected}; limits monitored on {@code position.*}, {@code pnl.*}, {@code md.quote.*} and
+ * {@code md.trade.*} with breaches on {@code risk.breach.<portfolio>} (CRITICAL); a daily-returns covariance model
+ * from {@code md.bar.1d.*} and bar-history requests to the Market Data engine; breach predictions on
+ * {@code risk.prediction.<portfolio>}; VaR, reports and the seed routes over HTTP (see docs/risk.md).
+ *
+ * <p>Threading: every handler runs on the engine's ring thread and only there is {@link RiskState} touched. HTTP
+ * handlers read the {@link RiskRegistry} snapshots, or ask the ring over the bus ({@code risk.cmd.*}); model
+ * estimation, VaR, reports and predictions run on the compute pool.
+ */
+public final class RiskEngine implements Engine {
+    private static final Logger LOG = LoggerFactory.getLogger(RiskEngine.class);
+    static final String PREDICTION_TOPIC = "risk.prediction.";
+
+    private EngineContext ctx;
+    private MessageBus bus;
+    private RiskSettings settings;
+    private RiskStore store;
+    private RiskRegistry registry;
+    private RiskState state;
+    private ScheduledExecutorService timer;
+    private final Set<String> historyRequested = new HashSet<>();
+    private final Map<String, Boolean> alerting = new java.util.HashMap<>();
+    private boolean modelBuilding;
+    private long lastModelNanos;
+    private long lastPredictionNanos;
+    private volatile long approvedCount;
+    private volatile long rejectedCount;
+    private volatile long historyFailures;
+
+    @Inject
+    public RiskEngine() {
+    }
+
+    @Override
+    public EngineId id() {
+        return EngineId.RISK;
+    }
+
+    @Override
+    public void start(EngineContext context) {
+        this.ctx = context;
+        this.bus = context.bus();
+        this.settings = RiskSettings.from(context.config());
+        this.store = new RiskStore(context.store());
+        store.migrate();
+        this.registry = new RiskRegistry(store, settings.defaultControls());
+        registry.load();
+        this.state = new RiskState(settings, registry, store, bus);
+        bus.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (o, m) -> decide(o));
+        bus.subscribe("position.*", PositionUpdate.class, (p, m) -> onPosition(p));
+        bus.subscribe("pnl.*", PnlUpdate.class, (p, m) -> state.onPnl(p, now()));
+        bus.subscribe("md.quote.*", Quote.class, (q, m) -> state.onPrice(q.symbol(), q.mid(), q.tsNanos(), now()),
+                Delivery.LATEST);
+        bus.subscribe("md.trade.*", Trade.class, (t, m) -> state.onPrice(t.symbol(), t.price(), t.tsNanos(), now()),
+                Delivery.LATEST);
+        bus.subscribe("md.bar." + MarketHistory.DAILY + ".*", Bar.class, (b, m) -> state.onBar(b));
+        bus.subscribe(RiskCommands.HISTORY, BarHistory.class, (h, m) -> state.onHistory(h));
+        bus.subscribe(RiskCommands.MODEL, RiskCommands.ModelReady.class, (r, m) -> onModel(r));
+        bus.subscribe(RiskCommands.TICK, RiskCommands.Tick.class, (t, m) -> onTick(t.tsNanos()));
+        bus.subscribe(RiskCommands.CHANGED, RiskCommands.Changed.class, (c, m) -> state.onChanged(c.kind(), now()));
+        bus.subscribe(RiskCommands.PREDICTED, RiskCommands.Predicted.class, (p, m) -> onPredicted(p.prediction()));
+        bus.respond(RiskCommands.CHECK, RiskCommands.Check.class, c -> state.check(c, now()));
+        bus.respond(RiskCommands.PRETRADE, OrderIntent.class, o -> state.check(o, now()));
+        bus.respond(RiskCommands.RESOLVE, RiskCommands.Resolve.class, r -> state.resolve(r, now()));
+        bus.respond(RiskCommands.SNAPSHOT, RiskCommands.Snapshot.class, s -> state.snapshot(s.portfolioId(), now()));
+        bus.respond(RiskCommands.MONITOR, RiskCommands.Monitor.class, this::onMonitor);
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("risk-timer").daemon(true).factory());
+        timer.scheduleAtFixedRate(() -> bus.publish(RiskCommands.TICK, new RiskCommands.Tick(now())), 1, 1,
+                TimeUnit.SECONDS);
+    }
+
+    long now() {
+        return ctx.clock().nowNanos();
+    }
+
+    private void decide(OrderIntent o) {
+        RiskDecision d = state.check(o, now());
+        if (d.approved()) {
+            approvedCount++;
+            bus.publish(Topics.ORDER_APPROVED, d, Priority.HIGH);
+        } else {
+            rejectedCount++;
+            bus.publish(Topics.ORDER_REJECTED, d, Priority.HIGH);
+        }
+    }
+
+    private void onPosition(PositionUpdate p) {
+        boolean noHistory = state.onPosition(p, now());
+        if (noHistory && settings.requestHistory() && historyRequested.add(p.symbol())) {
+            var request = new BarHistoryRequest(p.symbol(), MarketHistory.DAILY, 0, Long.MAX_VALUE,
+                    settings.maxHistory());
+            bus.request(BarHistoryRequest.TOPIC, request, BarHistory.class, Duration.ofMillis(settings.requestTimeoutMs()))
+                    .whenComplete((history, error) -> {
+                        if (error != null) {
+                            historyFailures++;
+                            LOG.debug("engine=risk bar history of {} unavailable: {}", p.symbol(), error.toString());
+                        } else {
+                            bus.publish(RiskCommands.HISTORY, history);
+                        }
+                    });
+        }
+    }
+
+    private void onTick(long nowNanos) {
+        if (state.referenceDirty) {
+            state.onChanged("reference", nowNanos);
+        }
+        if (state.modelDirty && !modelBuilding && nowNanos - lastModelNanos >= settings.modelSeconds() * 1_000_000_000L) {
+            state.modelDirty = false;
+            lastModelNanos = nowNanos;
+            MarketHistory.Panel panel = state.history.panel(state.modelSymbols(), settings.minHistory());
+            if (panel.symbols().isEmpty()) {
+                return;
+            }
+            modelBuilding = true;
+            var estimator = new EwmaCovariance(settings.modelLambda());
+            try {
+                ctx.compute().executeSupplier(() -> RiskModel.estimate(panel.symbols(), panel.returns(), estimator))
+                        .whenComplete((model, error) -> {
+                            if (error != null) {
+                                LOG.warn("engine=risk covariance model estimation failed", error);
+                            }
+                            bus.publish(RiskCommands.MODEL, new RiskCommands.ModelReady(error == null ? model : null));
+                        });
+            } catch (RuntimeException e) {
+                modelBuilding = false;
+                state.modelDirty = true;
+            }
+        }
+        if (settings.predictionSeconds() > 0
+                && nowNanos - lastPredictionNanos >= settings.predictionSeconds() * 1_000_000_000L) {
+            lastPredictionNanos = nowNanos;
+            for (String portfolio : state.portfolios()) {
+                RiskCommands.PortfolioSnapshot s = state.snapshot(portfolio, nowNanos);
+                try {
+                    ctx.compute().executeSupplier(() -> RiskAnalytics.predict(s, settings.predictionModel(),
+                                    settings.alertProbability(), settings.varLambda()))
+                            .whenComplete((p, error) -> {
+                                if (error == null) {
+                                    bus.publish(RiskCommands.PREDICTED, new RiskCommands.Predicted(p));
+                                }
+                            });
+                } catch (RuntimeException e) {
+                    LOG.debug("engine=risk prediction of {} not scheduled: {}", portfolio, e.toString());
+                }
+            }
+        }
+    }
+
+    private void onModel(RiskCommands.ModelReady ready) {
+        modelBuilding = false;
+        if (ready.model() != null) {
+            state.onModel(ready.model(), now());
+        }
+    }
+
+    /** Publishes an alert for each limit whose breach probability has just crossed the level. */
+    private void onPredicted(RiskViews.PortfolioPrediction p) {
+        for (RiskViews.PredictionView v : p.limits()) {
+            String key = p.portfolioId() + "|" + v.limitId();
+            boolean was = alerting.getOrDefault(key, false);
+            alerting.put(key, v.alert());
+            if (v.alert() && !was) {
+                bus.publish(PREDICTION_TOPIC + p.portfolioId(), new RiskBreach("pred-" + UUID.randomUUID(),
+                        p.portfolioId(), v.limitId(), "predicted_" + v.limitType(), Severity.WARNING, v.probability(),
+                        settings.alertProbability(), v.probability() / settings.alertProbability() * 100, false, now()),
+                        Priority.HIGH);
+            }
+        }
+    }
+
+    private RiskCommands.MonitorStatus onMonitor(RiskCommands.Monitor m) {
+        if (m.on() != null) {
+            state.monitoring = m.on();
+            if (m.on()) {
+                state.monitorAll(now());
+            }
+        }
+        return state.monitorStatus();
+    }
+
+    @Override
+    public void routes(RoutesConfig routes) {
+        new RiskRoutes(this, ctx, settings, registry, store).register(routes);
+    }
+
+    @Override
+    public Health health() {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("approved", approvedCount);
+        details.put("rejected", rejectedCount);
+        details.put("limits", registry == null ? 0 : registry.limits().size());
+        details.put("history_requests_failed", historyFailures);
+        return Health.up(details);
+    }
+
+    @Override
+    public void stop() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package io.nautilus.engine.risk;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.nautilus.core.engine.EngineContext;
+import io.nautilus.core.http.Bodies;
+import io.nautilus.core.http.FieldError;
+import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.Validator;
+import io.nautilus.core.model.OrderIntent;
+import io.nautilus.core.model.OrderType;
+import io.nautilus.core.model.RiskDecision;
+import io.nautilus.core.model.Side;
+import io.nautilus.engine.risk.control.TradingState;
+import io.nautilus.engine.risk.limit.LimitDefinition;
+import io.nautilus.engine.risk.limit.SymbolInfo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The risk engine's HTTP routes (docs/risk.md lists them with examples). Handlers run on virtual threads: they
+ * validate, then read the registry snapshots, write through the registry (persisted and audited), ask the ring
+ * thread over the bus, or run heavy work on the compute pool. The stateless calculators are in
+ * {@link RiskCalculatorRoutes}.
+ */
+final class RiskRoutes {
+    static final String ACTOR_HEADER = "X-Actor";
+
+    private final RiskEngine engine;
+    private final EngineContext ctx;
+    private final RiskSettings settings;
+    private final RiskRegistry registry;
+    private final RiskStore store;
+
+    RiskRoutes(RiskEngine engine, EngineContext ctx, RiskSettings settings, RiskRegistry registry, RiskStore store) {
+        this.engine = engine;
+        this.ctx = ctx;
+        this.settings = settings;
+        this.registry = registry;
+        this.store = store;
+    }
+
+    void register(RoutesConfig r) {
+        r.post("/risk/limits", this::createLimit);
+        r.get("/risk/limits", c -> c.json(Map.of("limits", registry.limits().values().stream()
+                .map(RiskApi.LimitBody::of).toList(), "count", registry.limits().size())));
+        r.get("/risk/limits/{limit_id}", c -> c.json(RiskApi.LimitBody.of(existing(c.pathParam("limit_id")))));
+        r.put("/risk/limits/{limit_id}", this::replaceLimit);
+        r.delete("/risk/limits/{limit_id}", this::deleteLimit);
+        r.post("/risk/limits/{limit_id}/enable", c -> toggle(c, true));
+        r.post("/risk/limits/{limit_id}/disable", c -> toggle(c, false));
+        r.get("/risk/limits/{limit_id}/audit", c -> c.json(audit("limit", c.pathParam("limit_id"), c)));
+        r.get("/risk/audit", c -> c.json(audit(c.queryParam("entity_type"), c.queryParam("entity_id"), c)));
+
+        r.post("/risk/check/{portfolio_id}", this::check);
+        r.post("/risk/pretrade", this::preTrade);
+        r.get("/risk/breaches", this::breaches);
+        r.post("/risk/breaches/{breach_id}/resolve", this::resolve);
+        r.get("/risk/monitor/start", c -> monitor(c, true));
+        r.post("/risk/monitor/start", c -> monitor(c, true));
+        r.post("/risk/monitor/stop", c -> monitor(c, false));
+        r.get("/risk/monitor/status", c -> monitor(c, null));
+
+        r.get("/risk/controls", c -> c.json(RiskApi.ControlsBody.of(registry.controls(RiskRegistry.ALL))));
+        r.get("/risk/controls/{portfolio_id}", c -> c.json(RiskApi.ControlsBody.of(registry.controls(c.pathParam("portfolio_id")))));
+        r.put("/risk/controls", c -> putControls(c, RiskRegistry.ALL));
+        r.put("/risk/controls/{portfolio_id}", c -> putControls(c, c.pathParam("portfolio_id")));
+        r.get("/risk/trading-state", c -> c.json(Map.of("states", registry.states())));
+        r.post("/risk/trading-state", c -> putState(c, RiskRegistry.ALL));
+        r.post("/risk/trading-state/{portfolio_id}", c -> putState(c, c.pathParam("portfolio_id")));
+        r.get("/risk/reference", c -> c.json(Map.of("symbols", registry.reference(), "count", registry.reference().size())));
+        r.post("/risk/reference", this::postReference);
+        r.put("/risk/portfolios/{portfolio_id}/capital", this::putCapital);
+        r.get("/risk/portfolios/{portfolio_id}", this::portfolio);
+        new RiskCalculatorRoutes(settings, this).register(r);
+    }
+
+    static String actor(Context c) {
+        String a = c.header(ACTOR_HEADER);
+        return a == null || a.isBlank() ? "anonymous" : a.trim();
+    }
+
+    // ---- limits
+
+    private void createLimit(Context c) {
+        LimitDefinition d = Bodies.read(c, RiskApi.LimitBody.class).toDefinition();
+        LimitDefinition previous = registry.putLimit(d.limitId(), d, registry.limits().containsKey(d.limitId())
+                ? "update" : "create", actor(c), engine.now());
+        changed("limits");
+        c.status(previous == null ? 201 : 200).json(Map.of("status", previous == null ? "created" : "updated",
+                "limit_id", d.limitId()));
+    }
+
+    private void replaceLimit(Context c) {
+        String id = c.pathParam("limit_id");
+        RiskApi.LimitBody body = Bodies.read(c, RiskApi.LimitBody.class);
+        if (body.limitId() != null && !body.limitId().equals(id)) {
+            throw ProblemException.badField("limit_id", "must match the path (" + id + ") or be absent");
+        }
+        LimitDefinition d = new RiskApi.LimitBody(id, body.limitType(), body.limitValue(), body.thresholdWarning(),
+                body.thresholdBreach(), body.enabled(), body.scope(), body.portfolioId(), body.symbol(), body.sector(),
+                body.bucket(), body.confidence(), body.horizonDays()).toDefinition();
+        LimitDefinition previous = registry.putLimit(id, d, registry.limits().containsKey(id) ? "update" : "create",
+                actor(c), engine.now());
+        changed("limits");
+        c.status(previous == null ? 201 : 200).json(Map.of("status", previous == null ? "created" : "updated",
+                "limit_id", id));
+    }
+
+    private void deleteLimit(Context c) {
+        String id = existing(c.pathParam("limit_id")).limitId();
+        registry.putLimit(id, null, "delete", actor(c), engine.now());
+        changed("deleted:" + id);
+        c.json(Map.of("status", "deleted", "limit_id", id));
+    }
+
+    private void toggle(Context c, boolean on) {
+        LimitDefinition d = existing(c.pathParam("limit_id"));
+        registry.putLimit(d.limitId(), d.withEnabled(on), on ? "enable" : "disable", actor(c), engine.now());
+        changed("limits");
+        c.json(Map.of("status", on ? "enabled" : "disabled", "limit_id", d.limitId()));
+    }
+
+    private LimitDefinition existing(String id) {
+        LimitDefinition d = registry.limits().get(id);
+        if (d == null) {
+            throw ProblemException.notFound("no limit '" + id + "'; GET /risk/limits lists them");
+        }
+        return d;
+    }
+
+    private Map<String, Object> audit(String entityType, String entityId, Context c) {
+        int limit = intParam(c, "limit", 100, 1, 10_000);
+        var entries = store.audit(entityType, entityId, limit).stream().map(RiskViews.AuditView::of).toList();
+        return Map.of("entries", entries, "count", entries.size());
+    }
+
+    // ---- checks and breaches
+
+    private void check(Context c) {
+        String portfolio = c.pathParam("portfolio_id");
+        RiskApi.CheckBody body = Bodies.readOr(c, RiskApi.CheckBody.class, RiskApi.CheckBody.EMPTY);
+        var v = new Validator();
+        var positions = new ArrayList<RiskCommands.CheckPosition>();
+        List<RiskApi.PositionBody> posted = body.allPositions();
+        for (int i = 0; i < posted.size(); i++) {
+            positions.add(position(posted.get(i), i, v));
+        }
+        if (body.equity() != null) {
+            v.positive("equity", body.equity());
+        }
+        v.throwIfInvalid();
+        RiskCommands.CheckOutcome out = ask(RiskCommands.CHECK, new RiskCommands.Check(portfolio, positions,
+                body.equity()), RiskCommands.CheckOutcome.class);
+        var response = new LinkedHashMap<String, Object>();
+        response.put("status", "checked");
+        response.put("portfolio_id", portfolio);
+        response.put("breaches_found", out.breaches().size());
+        response.put("breaches", out.breaches());
+        response.put("evaluations", out.evaluations().stream().map(RiskViews.EvaluationView::of).toList());
+        c.json(response);
+    }
+
+    /** A posted position: needs quantity or market_value; price from price, else market_value / quantity. */
+    private static RiskCommands.CheckPosition position(RiskApi.PositionBody p, int i, Validator v) {
+        String field = "positions[" + i + "]";
+        if (p == null || (p.quantity() == null && p.marketValue() == null)) {
+            v.error(field, "needs quantity or market_value");
+            return null;
+        }
+        String symbol = p.symbol() == null || p.symbol().isBlank() ? "POS-" + (i + 1) : p.symbol();
+        try {
+            io.nautilus.core.model.Checks.validSymbol(field + ".symbol", symbol);
+        } catch (IllegalArgumentException e) {
+            v.error(field + ".symbol", e.getMessage());
+        }
+        double mv = p.marketValue() == null ? Double.NaN : v.finite(field + ".market_value", p.marketValue());
+        double qty = p.quantity() == null ? Math.signum(mv) : v.finite(field + ".quantity", p.quantity());
+        double price = p.price() != null ? v.positive(field + ".price", p.price())
+                : !Double.isNaN(mv) && qty != 0 ? Math.abs(mv / qty) : 0;
+        double pnl = p.unrealizedPnl() == null ? 0 : v.finite(field + ".unrealized_pnl", p.unrealizedPnl());
+        double leverage = p.leverage() == null ? 0 : v.finite(field + ".leverage", p.leverage());
+        if (leverage < 0) {
+            v.error(field + ".leverage", "must be >= 0, got " + leverage);
+        }
+        return new RiskCommands.CheckPosition(symbol, qty, price, pnl, leverage);
+    }
+
+    private void preTrade(Context c) {
+        RiskApi.OrderBody b = Bodies.read(c, RiskApi.OrderBody.class);
+        var v = new Validator();
+        v.notBlank("portfolio_id", b.portfolioId());
+        v.notBlank("symbol", b.symbol());
+        v.notBlank("side", b.side());
+        double qty = v.positive("quantity", b.quantity());
+        v.throwIfInvalid();
+        Side side = parse("side", b.side(), Side.class);
+        OrderType type = b.type() == null ? OrderType.MARKET : parse("type", b.type(), OrderType.class);
+        var intent = new OrderIntent(b.orderId() == null ? "http-" + UUID.randomUUID() : b.orderId(),
+                b.portfolioId(), b.strategyId(), b.symbol(), side, qty, type,
+                b.limitPrice() == null ? Double.NaN : b.limitPrice(), b.reduceOnly() != null && b.reduceOnly(),
+                engine.now());
+        RiskDecision d = ask(RiskCommands.PRETRADE, intent, RiskDecision.class);
+        c.json(Map.of("order_id", intent.orderId(), "portfolio_id", intent.portfolioId(), "approved", d.approved(),
+                "reasons", d.reasons(), "decision_time", RiskViews.iso(d.tsNanos())));
+    }
+
+    private void breaches(Context c) {
+        int limit = intParam(c, "limit", 1000, 1, 100_000);
+        boolean active = "true".equalsIgnoreCase(c.queryParam("active"));
+        var list = store.breaches(c.queryParam("portfolio_id"), active, limit).stream()
+                .map(RiskViews.BreachView::of).toList();
+        c.json(Map.of("breaches", list, "count", list.size()));
+    }
+
+    private void resolve(Context c) {
+        RiskApi.ResolveBody body = Bodies.readOr(c, RiskApi.ResolveBody.class, new RiskApi.ResolveBody(null));
+        String action = body.actionTaken() == null || body.actionTaken().isBlank() ? "resolved" : body.actionTaken();
+        RiskCommands.ResolveOutcome out = ask(RiskCommands.RESOLVE, new RiskCommands.Resolve(c.pathParam("breach_id"),
+                action, actor(c)), RiskCommands.ResolveOutcome.class);
+        if ("not_found".equals(out.error())) {
+            throw ProblemException.notFound("no breach '" + c.pathParam("breach_id") + "'");
+        }
+        if ("already_resolved".equals(out.error())) {
+            throw ProblemException.conflict("breach " + c.pathParam("breach_id") + " was already resolved at "
+                    + RiskViews.iso(out.breach().resolutionTimeNanos()));
+        }
+        c.json(Map.of("status", "resolved", "breach", RiskViews.BreachView.of(out.breach())));
+    }
+
+    private void monitor(Context c, Boolean on) {
+        RiskCommands.MonitorStatus s = ask(RiskCommands.MONITOR, new RiskCommands.Monitor(on),
+                RiskCommands.MonitorStatus.class);
+        c.json(Map.of("status", s.monitoring() ? "monitoring" : "stopped", "monitoring", s.monitoring(),
+                "portfolios", s.portfolios(), "limits", s.limits(), "open_breaches", s.openBreaches()));
+    }
+
+    // ---- controls, states, reference data, capital
+
+    private void putControls(Context c, String portfolio) {
+        var controls = Bodies.read(c, RiskApi.ControlsBody.class).toControls();
+        registry.putControls(portfolio, controls, actor(c), engine.now());
+        c.json(RiskApi.ControlsBody.of(controls));
+    }
+
+    private void putState(Context c, String portfolio) {
+        RiskApi.StateBody body = Bodies.read(c, RiskApi.StateBody.class);
+        if (body.state() == null) {
+            throw ProblemException.badField("state", "is required: active, reducing or halted");
+        }
+        TradingState s = TradingState.parse(body.state());
+        registry.putState(portfolio, s, body.reason(), actor(c), engine.now());
+        c.json(Map.of("portfolio_id", portfolio, "state", s.wireName()));
+    }
+
+    private void postReference(Context c) {
+        String text = c.body();
+        List<RiskApi.ReferenceBody> items = text.contains("\"symbols\"")
+                ? Bodies.read(c, RiskApi.ReferenceBatch.class).symbols()
+                : List.of(Bodies.read(c, RiskApi.ReferenceBody.class));
+        if (items == null || items.isEmpty()) {
+            throw ProblemException.badField("symbols", "must list at least one symbol");
+        }
+        var changes = new LinkedHashMap<String, SymbolInfo>();
+        for (RiskApi.ReferenceBody item : items) {
+            changes.put(item.symbol(), item.toInfo());
+        }
+        registry.putReference(changes, actor(c), engine.now());
+        changed("reference");
+        c.json(Map.of("status", "updated", "count", changes.size()));
+    }
+
+    private void putCapital(Context c) {
+        var v = new Validator();
+        double capital = v.positive("capital", Bodies.read(c, RiskApi.CapitalBody.class).capital());
+        v.throwIfInvalid();
+        registry.putCapital(c.pathParam("portfolio_id"), capital, actor(c), engine.now());
+        changed("capital");
+        c.json(Map.of("portfolio_id", c.pathParam("portfolio_id"), "capital", capital));
+    }
+
+    private void portfolio(Context c) {
+        RiskCommands.PortfolioSnapshot s = snapshot(c.pathParam("portfolio_id"));
+        if (!s.known()) {
+            throw ProblemException.notFound("no portfolio '" + s.portfolioId() + "' seen by the risk engine");
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("portfolio_id", s.portfolioId());
+        out.put("market_values", s.marketValues());
+        out.put("equity", s.equity());
+        out.put("peak_equity", s.peakEquity());
+        out.put("day_pnl", s.dayPnl());
+        out.put("trading_state", registry.state(s.portfolioId()).wireName());
+        out.put("evaluations", s.evaluations().stream().map(RiskViews.EvaluationView::of).toList());
+        c.json(out);
+    }
+
+    // ---- helpers
+
+    List<RiskStore.BreachRecord> openBreaches(String portfolioId) {
+        return store.breaches(portfolioId, true, 1000);
+    }
+
+    RiskCommands.PortfolioSnapshot snapshot(String portfolioId) {
+        return ask(RiskCommands.SNAPSHOT, new RiskCommands.Snapshot(portfolioId), RiskCommands.PortfolioSnapshot.class);
+    }
+
+    private void changed(String kind) {
+        ctx.bus().publish(RiskCommands.CHANGED, new RiskCommands.Changed(kind));
+    }
+
+    /** Asks the ring thread and waits (on this virtual thread) for the answer. */
+    <Q, R> R ask(String topic, Q query, Class<R> type) {
+        Duration timeout = Duration.ofMillis(settings.requestTimeoutMs());
+        return await(() -> ctx.bus().request(topic, query, type, timeout).get(timeout.toMillis() + 100,
+                TimeUnit.MILLISECONDS));
+    }
+
+    /** Runs work on the compute pool and waits for it; InsufficientData becomes 422. */
+    <T> T compute(Supplier<T> work) {
+        return await(() -> ctx.compute().executeSupplier(work).toCompletableFuture().get());
+    }
+
+    private interface Wait<T> {
+        T get() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    private static <T> T await(Wait<T> wait) {
+        try {
+            return wait.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null) {
+                cause = ce.getCause();
+            }
+            if (cause instanceof RiskAnalytics.InsufficientData d) {
+                throw ProblemException.unprocessable(d.getMessage(), List.of(new FieldError("history", d.getMessage())));
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } catch (TimeoutException e) {
+            throw ProblemException.unavailable("the risk engine did not answer in time", 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("interrupted", 1);
+        }
+    }
+
+    static int intParam(Context c, String name, int fallback, int min, int max) {
+        String raw = c.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v < min || v > max) {
+                throw ProblemException.badField(name, "must be in [" + min + ", " + max + "], got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField(name, "must be an integer, got '" + raw + "'");
+        }
+    }
+
+    static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + ", got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,392 @@
+package io.nautilus.engine.risk;
+
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.bus.Priority;
+import io.nautilus.core.model.Bar;
+import io.nautilus.core.model.BarHistory;
+import io.nautilus.core.model.OrderIntent;
+import io.nautilus.core.model.PnlUpdate;
+import io.nautilus.core.model.PositionUpdate;
+import io.nautilus.core.model.RiskBreach;
+import io.nautilus.core.model.RiskDecision;
+import io.nautilus.core.model.Topics;
+import io.nautilus.engine.risk.control.PreTradeCheck;
+import io.nautilus.engine.risk.limit.ExposureBook;
+import io.nautilus.engine.risk.limit.LimitDefinition;
+import io.nautilus.engine.risk.limit.LimitEvaluation;
+import io.nautilus.engine.risk.limit.LimitMeasures;
+import io.nautilus.engine.risk.limit.ReferenceData;
+import io.nautilus.engine.risk.limit.RiskModel;
+import io.nautilus.engine.risk.limit.SymbolInfo;
+import io.nautilus.engine.risk.monitor.BreachMonitor;
+import io.nautilus.engine.risk.monitor.BreachMonitor.Transition;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
+
+/**
+ * Everything the risk engine mutates, owned by its ring thread: one {@link ExposureBook} per portfolio, last
+ * prices, the daily history, the covariance model, the breach monitor and the pre-trade throttles. Every method
+ * runs on the ring thread (bus handlers and responders); nothing here is thread-safe.
+ */
+final class RiskState {
+    /** A portfolio's book with its two measure cursors (current and after an order). */
+    static final class Entry {
+        final ExposureBook book;
+        final LimitMeasures now;
+        final LimitMeasures after;
+        Map<String, LimitDefinition> limitsSeen;
+        List<LimitDefinition> limits = List.of();
+
+        Entry(ExposureBook book) {
+            this.book = book;
+            this.now = new LimitMeasures(book);
+            this.after = new LimitMeasures(book);
+        }
+    }
+
+    private final RiskSettings settings;
+    private final RiskRegistry registry;
+    private final RiskStore store;
+    private final MessageBus bus;
+    private final Map<String, Entry> books = new HashMap<>();
+    private final Map<String, double[]> lastPrices = new HashMap<>();
+    private final PreTradeCheck preTrade = new PreTradeCheck();
+    private final BreachMonitor monitor;
+    final MarketHistory history;
+    private RiskModel model = RiskModel.EMPTY;
+    private ReferenceData reference = ReferenceData.EMPTY;
+    boolean monitoring;
+    boolean modelDirty;
+    boolean referenceDirty;
+    long intents;
+    long rejected;
+    long breachEvents;
+
+    RiskState(RiskSettings settings, RiskRegistry registry, RiskStore store, MessageBus bus) {
+        this.settings = settings;
+        this.registry = registry;
+        this.store = store;
+        this.bus = bus;
+        this.history = new MarketHistory(settings.maxHistory());
+        this.monitor = new BreachMonitor(settings.hysteresisPct(), settings.autoResolve(),
+                () -> "brk-" + UUID.randomUUID());
+        this.monitoring = settings.monitorOnStart();
+        for (RiskStore.BreachRecord b : store.breaches(null, true, Integer.MAX_VALUE)) {
+            monitor.restore(BreachMonitor.restored(b.breachId(), b.portfolioId(), b.limitId(), b.breachTimeNanos()),
+                    b.severity(), b.value(), b.utilisationPct());
+        }
+        rebuildReference();
+    }
+
+    Entry entry(String portfolioId) {
+        Entry e = books.get(portfolioId);
+        if (e == null) {
+            e = new Entry(new ExposureBook(portfolioId, settings.book()));
+            e.book.setModel(model);
+            e.book.setReference(reference);
+            Double capital = registry.capital().get(portfolioId);
+            if (capital != null) {
+                e.book.setCapital(capital);
+            }
+            books.put(portfolioId, e);
+        }
+        return e;
+    }
+
+    /** The enabled limits that apply to a portfolio, re-filtered only when the limit snapshot changed. */
+    List<LimitDefinition> limits(Entry e) {
+        Map<String, LimitDefinition> all = registry.limits();
+        if (e.limitsSeen != all) {
+            var list = new ArrayList<LimitDefinition>();
+            for (LimitDefinition l : all.values()) {
+                if (l.enabled() && l.appliesTo(e.book.portfolioId())) {
+                    list.add(l);
+                }
+            }
+            e.limits = List.copyOf(list);
+            e.limitsSeen = all;
+        }
+        return e.limits;
+    }
+
+    double lastPrice(String symbol) {
+        double[] p = lastPrices.get(symbol);
+        return p == null ? Double.NaN : p[0];
+    }
+
+    // ---- bus events
+
+    RiskDecision check(OrderIntent o, long nowNanos) {
+        intents++;
+        Entry e = entry(o.portfolioId());
+        double last = lastPrice(o.symbol());
+        if (last > 0 && e.book.find(o.symbol()) < 0) {
+            e.book.slot(o.symbol());
+            e.book.applyPrice(o.symbol(), last, nowNanos);
+        }
+        RiskDecision d = preTrade.check(o, e.book, e.now, e.after, limits(e), registry.controls(o.portfolioId()),
+                registry.state(o.portfolioId()), last, nowNanos);
+        if (!d.approved()) {
+            rejected++;
+        }
+        return d;
+    }
+
+    /** Applies a position; returns true if the engine has no daily history of the symbol (to be requested). */
+    boolean onPosition(PositionUpdate p, long nowNanos) {
+        Entry e = entry(p.portfolioId());
+        boolean newSymbol = e.book.find(p.symbol()) < 0;
+        if (p.lastPrice() > 0) {
+            lastPrices.computeIfAbsent(p.symbol(), s -> new double[1])[0] = p.lastPrice();
+        }
+        double mark = p.lastPrice() > 0 ? p.lastPrice() : lastPrice(p.symbol());
+        e.book.applyPosition(p.symbol(), p.quantity(), p.averageCost(), p.realizedPnl(), mark > 0 ? mark : 0,
+                p.tsNanos());
+        if (newSymbol) {
+            modelDirty = true;
+            referenceDirty = true;
+        }
+        monitor(e, nowNanos);
+        return history.bars(p.symbol()) == 0;
+    }
+
+    void onPrice(String symbol, double price, long tsNanos, long nowNanos) {
+        lastPrices.computeIfAbsent(symbol, s -> new double[1])[0] = price;
+        for (Entry e : books.values()) {
+            if (e.book.applyPrice(symbol, price, tsNanos)) {
+                monitor(e, nowNanos);
+            }
+        }
+    }
+
+    void onPnl(PnlUpdate p, long nowNanos) {
+        Entry e = entry(p.portfolioId());
+        e.book.setReportedEquity(p.equity(), p.tsNanos());
+        monitor(e, nowNanos);
+    }
+
+    void onBar(Bar bar) {
+        if (history.add(bar)) {
+            modelDirty = true;
+            referenceDirty = true;
+        }
+    }
+
+    void onHistory(BarHistory h) {
+        for (Bar b : h.bars()) {
+            onBar(b);
+        }
+    }
+
+    void onModel(RiskModel m, long nowNanos) {
+        model = m;
+        for (Entry e : books.values()) {
+            e.book.setModel(m);
+        }
+        monitorAll(nowNanos);
+    }
+
+    /** Symbols the model should cover: every symbol of every book. */
+    List<String> modelSymbols() {
+        var symbols = new java.util.TreeSet<String>();
+        for (Entry e : books.values()) {
+            symbols.addAll(e.book.symbols());
+        }
+        return List.copyOf(symbols);
+    }
+
+    void onChanged(String kind, long nowNanos) {
+        switch (kind) {
+            case "reference" -> referenceDirty = true;
+            case "capital" -> registry.capital().forEach((p, c) -> entry(p).book.setCapital(c));
+            default -> {
+                if (kind.startsWith("deleted:")) {
+                    limitDeleted(kind.substring("deleted:".length()), nowNanos);
+                }
+            }
+        }
+        if (referenceDirty) {
+            rebuildReference();
+        }
+        monitorAll(nowNanos);
+    }
+
+    /** Posted reference data, with the ADV from daily bars where none is posted. */
+    void rebuildReference() {
+        referenceDirty = false;
+        var merged = new HashMap<String, SymbolInfo>(registry.reference());
+        for (Entry e : books.values()) {
+            for (String s : e.book.symbols()) {
+                SymbolInfo info = merged.getOrDefault(s, SymbolInfo.UNKNOWN);
+                if (Double.isNaN(info.adv())) {
+                    OptionalDouble adv = history.adv(s, settings.advDays());
+                    if (adv.isPresent()) {
+                        merged.put(s, info.withAdv(adv.getAsDouble()));
+                    }
+                }
+            }
+        }
+        var next = new ReferenceData(merged);
+        if (!next.equals(reference)) {
+            reference = next;
+            for (Entry e : books.values()) {
+                e.book.setReference(reference);
+            }
+        }
+    }
+
+    // ---- monitoring and breaches
+
+    void monitorAll(long nowNanos) {
+        for (Entry e : books.values()) {
+            monitor(e, nowNanos);
+        }
+    }
+
+    private void monitor(Entry e, long nowNanos) {
+        if (!monitoring) {
+            return;
+        }
+        List<LimitDefinition> limits = limits(e);
+        if (limits.isEmpty()) {
+            return;
+        }
+        e.now.current();
+        for (int i = 0, n = limits.size(); i < n; i++) {
+            LimitDefinition l = limits.get(i);
+            apply(e.book.portfolioId(), LimitEvaluation.of(l, e.now.value(l)), nowNanos);
+        }
+    }
+
+    /** Feeds one evaluation to the monitor; persists and publishes what changed. */
+    private void apply(String portfolioId, LimitEvaluation ev, long nowNanos) {
+        BreachMonitor.OpenBreach before = monitor.open(portfolioId, ev.limit().limitId());
+        Transition t = monitor.update(portfolioId, ev, nowNanos);
+        if (t == Transition.NONE) {
+            return;
+        }
+        LimitDefinition l = ev.limit();
+        BreachMonitor.OpenBreach b = t == Transition.RESOLVED ? before : monitor.open(portfolioId, l.limitId());
+        boolean resolved = t == Transition.RESOLVED;
+        var record = new RiskStore.BreachRecord(b.breachId, portfolioId, l.limitId(), l.type().wireName(), b.severity(),
+                ev.value(), l.limitValue(), ev.utilisationPct(), b.openedNanos, resolved, resolved ? nowNanos : null,
+                resolved ? "auto: back under the warning threshold" : null, resolved ? "risk-engine" : null);
+        publish(record, nowNanos);
+    }
+
+    private void publish(RiskStore.BreachRecord r, long nowNanos) {
+        store.saveBreach(r);
+        breachEvents++;
+        bus.publish(Topics.breach(r.portfolioId()), new RiskBreach(r.breachId(), r.portfolioId(), r.limitId(),
+                r.limitType(), r.severity(), r.value(), r.limitValue(), r.utilisationPct(), r.resolved(), nowNanos),
+                Priority.CRITICAL);
+    }
+
+    RiskCommands.CheckOutcome check(RiskCommands.Check c, long nowNanos) {
+        Entry live = entry(c.portfolioId());
+        Entry e = c.positions().isEmpty() ? live : hypothetical(live, c, nowNanos);
+        e.now.current();
+        var evaluations = new ArrayList<LimitEvaluation>();
+        for (LimitDefinition l : limits(live)) {
+            evaluations.add(LimitEvaluation.of(l, e.now.value(l)));
+        }
+        var breaches = new ArrayList<RiskViews.BreachView>();
+        for (LimitEvaluation ev : evaluations) {
+            apply(c.portfolioId(), ev, nowNanos);
+            BreachMonitor.OpenBreach b = monitor.open(c.portfolioId(), ev.limit().limitId());
+            if (ev.severity() != null && b != null) {
+                breaches.add(RiskViews.BreachView.of(new RiskStore.BreachRecord(b.breachId, c.portfolioId(),
+                        ev.limit().limitId(), ev.limit().type().wireName(), ev.severity(), ev.value(),
+                        ev.limit().limitValue(), ev.utilisationPct(), b.openedNanos, false, null, null, null)));
+            }
+        }
+        return new RiskCommands.CheckOutcome(breaches, evaluations);
+    }
+
+    /**
+     * A throw-away book of posted positions on the live model and reference data. Each position's unrealized P&L
+     * counts as today's P&L; equity is the posted one, else |market value| / leverage of the first position that
+     * gives a leverage, else the live portfolio's.
+     */
+    private Entry hypothetical(Entry live, RiskCommands.Check c, long nowNanos) {
+        var e = new Entry(new ExposureBook(c.portfolioId(), settings.book()));
+        e.book.setModel(model);
+        e.book.setReference(reference);
+        double equity = c.equity() != null ? c.equity() : Double.NaN;
+        for (RiskCommands.CheckPosition p : c.positions()) {
+            double price = p.price() > 0 ? p.price() : lastPrice(p.symbol());
+            double mark = price > 0 ? price : 0;
+            e.book.applyPosition(p.symbol(), p.quantity(), mark, 0, mark, nowNanos);
+            double avg = mark > 0 && p.quantity() != 0 ? mark - p.unrealizedPnl() / p.quantity() : 0;
+            e.book.applyPosition(p.symbol(), p.quantity(), Math.max(0, avg), mark > 0 ? 0 : p.unrealizedPnl(), mark,
+                    nowNanos);
+            if (Double.isNaN(equity) && p.leverage() > 0 && mark > 0) {
+                equity = Math.abs(p.quantity() * mark) / p.leverage();
+            }
+        }
+        if (Double.isNaN(equity)) {
+            equity = live.book.equity();
+        }
+        if (!Double.isNaN(equity)) {
+            e.book.setReportedEquity(equity, nowNanos);
+        }
+        return e;
+    }
+
+    RiskCommands.ResolveOutcome resolve(RiskCommands.Resolve r, long nowNanos) {
+        var stored = store.breach(r.breachId());
+        if (stored.isEmpty()) {
+            return new RiskCommands.ResolveOutcome(null, "not_found");
+        }
+        RiskStore.BreachRecord b = stored.get();
+        if (b.resolved()) {
+            return new RiskCommands.ResolveOutcome(b, "already_resolved");
+        }
+        monitor.close(b.breachId());
+        var done = new RiskStore.BreachRecord(b.breachId(), b.portfolioId(), b.limitId(), b.limitType(), b.severity(),
+                b.value(), b.limitValue(), b.utilisationPct(), b.breachTimeNanos(), true, nowNanos, r.actionTaken(),
+                r.actor());
+        publish(done, nowNanos);
+        return new RiskCommands.ResolveOutcome(done, null);
+    }
+
+    /** Forgets the open breaches of a deleted limit (resolving them). */
+    void limitDeleted(String limitId, long nowNanos) {
+        for (RiskStore.BreachRecord b : store.breaches(null, true, Integer.MAX_VALUE)) {
+            if (b.limitId().equals(limitId)) {
+                resolve(new RiskCommands.Resolve(b.breachId(), "limit deleted", "risk-engine"), nowNanos);
+            }
+        }
+    }
+
+    RiskCommands.MonitorStatus monitorStatus() {
+        int open = store.breaches(null, true, Integer.MAX_VALUE).size();
+        return new RiskCommands.MonitorStatus(monitoring, books.size(), registry.limits().size(), open);
+    }
+
+    RiskCommands.PortfolioSnapshot snapshot(String portfolioId, long nowNanos) {
+        Entry e = books.get(portfolioId);
+        if (e == null) {
+            return new RiskCommands.PortfolioSnapshot(portfolioId, false, Map.of(), Double.NaN, Double.NaN, 0,
+                    List.of(), List.of(), new double[0][0], nowNanos);
+        }
+        e.now.current();
+        var evaluations = new ArrayList<LimitEvaluation>();
+        for (LimitDefinition l : limits(e)) {
+            evaluations.add(LimitEvaluation.of(l, e.now.value(l)));
+        }
+        Map<String, Double> mv = e.book.marketValues();
+        MarketHistory.Panel panel = history.panel(mv.keySet(), settings.minHistory());
+        return new RiskCommands.PortfolioSnapshot(portfolioId, true, mv, e.book.equity(), e.book.peakEquity(),
+                e.book.dayPnl(), evaluations, panel.symbols(), panel.returns(), nowNanos);
+    }
+
+    List<String> portfolios() {
+        return List.copyOf(books.keySet());
+    }
+}

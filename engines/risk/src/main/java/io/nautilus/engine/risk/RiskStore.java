@@ -1,0 +1,315 @@
+package io.nautilus.engine.risk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.nautilus.core.http.Json;
+import io.nautilus.core.model.Severity;
+import io.nautilus.core.store.Migration;
+import io.nautilus.core.store.Store;
+import io.nautilus.engine.risk.limit.LimitDefinition;
+import io.nautilus.engine.risk.limit.SymbolInfo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The risk engine's durable state: limits, their audit trail (every change: who, when, old, new; also for
+ * controls, trading states, capital and reference data), breach history, reference data and settings. Each
+ * change and its audit entry are written in one transaction. Thread-safe (the {@link Store} pools connections).
+ */
+final class RiskStore {
+    static final String ENGINE = "risk";
+    static final List<Migration> MIGRATIONS = List.of(Migration.of(1,
+            "CREATE TABLE risk_limits (limit_id TEXT PRIMARY KEY, definition TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+            "CREATE TABLE risk_audit (audit_id TEXT PRIMARY KEY, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL,"
+                    + " action TEXT NOT NULL, actor TEXT NOT NULL, ts_nanos BIGINT NOT NULL, old_value TEXT,"
+                    + " new_value TEXT)",
+            "CREATE INDEX risk_audit_entity ON risk_audit (entity_type, entity_id, ts_nanos)",
+            "CREATE TABLE risk_breaches (breach_id TEXT PRIMARY KEY, portfolio_id TEXT NOT NULL, limit_id TEXT NOT NULL,"
+                    + " limit_type TEXT NOT NULL, severity TEXT NOT NULL, breach_value DOUBLE PRECISION NOT NULL,"
+                    + " limit_value DOUBLE PRECISION NOT NULL, utilisation_pct DOUBLE PRECISION NOT NULL,"
+                    + " breach_time BIGINT NOT NULL, resolved BOOLEAN NOT NULL, resolution_time BIGINT,"
+                    + " action_taken TEXT, resolved_by TEXT)",
+            "CREATE INDEX risk_breaches_portfolio ON risk_breaches (portfolio_id, breach_time)",
+            "CREATE TABLE risk_reference (symbol TEXT PRIMARY KEY, sector TEXT, country TEXT, currency TEXT,"
+                    + " adv DOUBLE PRECISION, updated_at BIGINT NOT NULL)",
+            "CREATE TABLE risk_settings (setting_key TEXT PRIMARY KEY, setting_value TEXT NOT NULL,"
+                    + " updated_at BIGINT NOT NULL)"));
+
+    /** One audit entry; values are JSON text or {@code null}. */
+    record AuditEntry(String auditId, String entityType, String entityId, String action, String actor, long tsNanos,
+                      String oldValue, String newValue) {
+    }
+
+    /** One breach as stored. */
+    record BreachRecord(String breachId, String portfolioId, String limitId, String limitType, Severity severity,
+                        double value, double limitValue, double utilisationPct, long breachTimeNanos, boolean resolved,
+                        Long resolutionTimeNanos, String actionTaken, String resolvedBy) {
+    }
+
+    private final Store store;
+
+    RiskStore(Store store) {
+        this.store = store;
+    }
+
+    void migrate() {
+        store.migrate(ENGINE, MIGRATIONS);
+    }
+
+    // ---- limits
+
+    List<LimitDefinition> loadLimits() {
+        return store.inTransaction(c -> {
+            var out = new ArrayList<LimitDefinition>();
+            try (var ps = c.prepareStatement("SELECT definition FROM risk_limits ORDER BY limit_id");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Json.mapper().readValue(rs.getString(1), RiskApi.LimitBody.class).toDefinition());
+                }
+            } catch (JsonProcessingException e) {
+                throw new SQLException("unreadable limit definition: " + e.getOriginalMessage(), e);
+            }
+            return out;
+        });
+    }
+
+    /** Upserts ({@code next != null}) or deletes ({@code next == null}) a limit, with its audit entry. */
+    void writeLimit(String limitId, LimitDefinition previous, LimitDefinition next, String action, String actor,
+                    long tsNanos) {
+        String oldJson = previous == null ? null : json(RiskApi.LimitBody.of(previous));
+        String newJson = next == null ? null : json(RiskApi.LimitBody.of(next));
+        store.inTransaction(c -> {
+            if (next == null) {
+                try (var ps = c.prepareStatement("DELETE FROM risk_limits WHERE limit_id = ?")) {
+                    ps.setString(1, limitId);
+                    ps.executeUpdate();
+                }
+            } else {
+                try (var ps = c.prepareStatement("INSERT INTO risk_limits (limit_id, definition, updated_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (limit_id) DO UPDATE SET definition = EXCLUDED.definition,"
+                        + " updated_at = EXCLUDED.updated_at")) {
+                    ps.setString(1, limitId);
+                    ps.setString(2, newJson);
+                    ps.setLong(3, tsNanos);
+                    ps.executeUpdate();
+                }
+            }
+            audit(c, "limit", limitId, action, actor, tsNanos, oldJson, newJson);
+            return null;
+        });
+    }
+
+    // ---- settings (controls, trading states, capital) and reference data
+
+    Map<String, String> loadSettings() {
+        return store.inTransaction(c -> {
+            var out = new LinkedHashMap<String, String>();
+            try (var ps = c.prepareStatement("SELECT setting_key, setting_value FROM risk_settings ORDER BY setting_key");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Writes a setting {@code <entityType>:<entityId>} with its audit entry. */
+    void writeSetting(String entityType, String entityId, String oldValue, String newValue, String actor, long tsNanos) {
+        store.inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO risk_settings (setting_key, setting_value, updated_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (setting_key) DO UPDATE SET setting_value = EXCLUDED.setting_value,"
+                    + " updated_at = EXCLUDED.updated_at")) {
+                ps.setString(1, entityType + ":" + entityId);
+                ps.setString(2, newValue);
+                ps.setLong(3, tsNanos);
+                ps.executeUpdate();
+            }
+            audit(c, entityType, entityId, "set", actor, tsNanos, oldValue, newValue);
+            return null;
+        });
+    }
+
+    Map<String, SymbolInfo> loadReference() {
+        return store.inTransaction(c -> {
+            var out = new LinkedHashMap<String, SymbolInfo>();
+            try (var ps = c.prepareStatement("SELECT symbol, sector, country, currency, adv FROM risk_reference");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double adv = rs.getDouble(5);
+                    out.put(rs.getString(1), new SymbolInfo(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.wasNull() ? Double.NaN : adv));
+                }
+            }
+            return out;
+        });
+    }
+
+    void writeReference(Map<String, SymbolInfo> changes, Map<String, SymbolInfo> previous, String actor, long tsNanos) {
+        store.inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO risk_reference (symbol, sector, country, currency, adv, updated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (symbol) DO UPDATE SET sector = EXCLUDED.sector,"
+                    + " country = EXCLUDED.country, currency = EXCLUDED.currency, adv = EXCLUDED.adv,"
+                    + " updated_at = EXCLUDED.updated_at")) {
+                for (var e : changes.entrySet()) {
+                    SymbolInfo i = e.getValue();
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, i.sector());
+                    ps.setString(3, i.country());
+                    ps.setString(4, i.currency());
+                    if (Double.isNaN(i.adv())) {
+                        ps.setNull(5, Types.DOUBLE);
+                    } else {
+                        ps.setDouble(5, i.adv());
+                    }
+                    ps.setLong(6, tsNanos);
+                    ps.executeUpdate();
+                    SymbolInfo old = previous.get(e.getKey());
+                    audit(c, "reference", e.getKey(), "set", actor, tsNanos, old == null ? null : json(old), json(i));
+                }
+            }
+            return null;
+        });
+    }
+
+    List<AuditEntry> audit(String entityType, String entityId, int limit) {
+        return store.inTransaction(c -> {
+            String sql = "SELECT audit_id, entity_type, entity_id, action, actor, ts_nanos, old_value, new_value"
+                    + " FROM risk_audit" + (entityType == null ? "" : " WHERE entity_type = ?"
+                    + (entityId == null ? "" : " AND entity_id = ?")) + " ORDER BY ts_nanos DESC, audit_id LIMIT ?";
+            try (var ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (entityType != null) {
+                    ps.setString(i++, entityType);
+                    if (entityId != null) {
+                        ps.setString(i++, entityId);
+                    }
+                }
+                ps.setInt(i, limit);
+                var out = new ArrayList<AuditEntry>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AuditEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    private static void audit(Connection c, String entityType, String entityId, String action, String actor,
+                              long tsNanos, String oldValue, String newValue) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO risk_audit (audit_id, entity_type, entity_id, action, actor,"
+                + " ts_nanos, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, UUID.randomUUID().toString());
+            ps.setString(2, entityType);
+            ps.setString(3, entityId);
+            ps.setString(4, action);
+            ps.setString(5, actor);
+            ps.setLong(6, tsNanos);
+            ps.setString(7, oldValue);
+            ps.setString(8, newValue);
+            ps.executeUpdate();
+        }
+    }
+
+    // ---- breaches
+
+    /** Inserts or replaces a breach row. */
+    void saveBreach(BreachRecord b) {
+        store.inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO risk_breaches (breach_id, portfolio_id, limit_id, limit_type,"
+                    + " severity, breach_value, limit_value, utilisation_pct, breach_time, resolved, resolution_time,"
+                    + " action_taken, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (breach_id)"
+                    + " DO UPDATE SET severity = EXCLUDED.severity, breach_value = EXCLUDED.breach_value,"
+                    + " utilisation_pct = EXCLUDED.utilisation_pct, resolved = EXCLUDED.resolved,"
+                    + " resolution_time = EXCLUDED.resolution_time, action_taken = EXCLUDED.action_taken,"
+                    + " resolved_by = EXCLUDED.resolved_by")) {
+                ps.setString(1, b.breachId());
+                ps.setString(2, b.portfolioId());
+                ps.setString(3, b.limitId());
+                ps.setString(4, b.limitType());
+                ps.setString(5, b.severity().name());
+                ps.setDouble(6, b.value());
+                ps.setDouble(7, b.limitValue());
+                ps.setDouble(8, b.utilisationPct());
+                ps.setLong(9, b.breachTimeNanos());
+                ps.setBoolean(10, b.resolved());
+                if (b.resolutionTimeNanos() == null) {
+                    ps.setNull(11, Types.BIGINT);
+                } else {
+                    ps.setLong(11, b.resolutionTimeNanos());
+                }
+                ps.setString(12, b.actionTaken());
+                ps.setString(13, b.resolvedBy());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Breaches, newest first, optionally of one portfolio and only the open ones. */
+    List<BreachRecord> breaches(String portfolioId, boolean openOnly, int limit) {
+        String where = (portfolioId == null ? "" : " AND portfolio_id = ?") + (openOnly ? " AND resolved = ?" : "");
+        return queryBreaches("SELECT * FROM risk_breaches WHERE 1 = 1" + where
+                + " ORDER BY breach_time DESC, breach_id LIMIT ?", ps -> {
+            int i = 1;
+            if (portfolioId != null) {
+                ps.setString(i++, portfolioId);
+            }
+            if (openOnly) {
+                ps.setBoolean(i++, false);
+            }
+            ps.setInt(i, limit);
+        });
+    }
+
+    Optional<BreachRecord> breach(String breachId) {
+        return queryBreaches("SELECT * FROM risk_breaches WHERE breach_id = ?", ps -> ps.setString(1, breachId))
+                .stream().findFirst();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private List<BreachRecord> queryBreaches(String sql, Binder binder) {
+        return store.inTransaction(c -> {
+            try (var ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                var out = new ArrayList<BreachRecord>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long rt = rs.getLong("resolution_time");
+                        Long resolution = rs.wasNull() ? null : rt;
+                        out.add(new BreachRecord(rs.getString("breach_id"), rs.getString("portfolio_id"),
+                                rs.getString("limit_id"), rs.getString("limit_type"),
+                                Severity.valueOf(rs.getString("severity")), rs.getDouble("breach_value"),
+                                rs.getDouble("limit_value"), rs.getDouble("utilisation_pct"),
+                                rs.getLong("breach_time"), rs.getBoolean("resolved"), resolution,
+                                rs.getString("action_taken"), rs.getString("resolved_by")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    static String json(Object o) {
+        try {
+            return Json.mapper().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + o.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

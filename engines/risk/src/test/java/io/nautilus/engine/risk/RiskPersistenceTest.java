@@ -1,0 +1,61 @@
+package io.nautilus.engine.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nautilus.bus.local.LocalBus;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Limits, audit, controls, states, reference data, capital and breaches survive a restart on the same data dir. */
+class RiskPersistenceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void test_restart_restoresDurableState() throws Exception {
+        String breachId;
+        JsonNode limitsBefore;
+        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
+            risk.json("POST", "/risk/limits", "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\",\"limit_value\":100,"
+                    + "\"threshold_warning\":0.75}", 201);
+            risk.json("POST", "/risk/limits", "{\"limit_id\":\"sec\",\"limit_type\":\"sector_exposure\",\"limit_value\":0.4,"
+                    + "\"sector\":\"Tech\",\"portfolio_id\":\"p1\"}", 201);
+            risk.json("POST", "/risk/limits/sec/disable", null, 200);
+            risk.json("PUT", "/risk/controls/p1", "{\"max_quantity\":500,\"restricted_symbols\":[\"XYZ\"]}", 200);
+            risk.json("POST", "/risk/trading-state/p2", "{\"state\":\"reducing\"}", 200);
+            risk.json("POST", "/risk/reference", "{\"symbols\":[{\"symbol\":\"AAPL\",\"sector\":\"Tech\",\"country\":\"US\","
+                    + "\"currency\":\"USD\",\"adv\":1000000}]}", 200);
+            risk.json("PUT", "/risk/portfolios/p1/capital", "{\"capital\":250000}", 200);
+            breachId = risk.json("POST", "/risk/check/p1", "{\"quantity\":1,\"market_value\":90}", 200)
+                    .get("breaches").get(0).get("breach_id").asText();
+            limitsBefore = risk.json("GET", "/risk/limits", null, 200);
+        }
+        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
+            assertThat(risk.json("GET", "/risk/limits", null, 200)).isEqualTo(limitsBefore);
+            assertThat(risk.json("GET", "/risk/limits/sec", null, 200).get("enabled").asBoolean()).isFalse();
+            assertThat(risk.json("GET", "/risk/limits/sec/audit", null, 200).get("count").asInt()).isEqualTo(2);
+            JsonNode controls = risk.json("GET", "/risk/controls/p1", null, 200);
+            assertThat(controls.get("max_quantity").asDouble()).isEqualTo(500.0);
+            assertThat(controls.get("restricted_symbols").get(0).asText()).isEqualTo("XYZ");
+            assertThat(controls.get("max_notional").isNull()).isTrue();
+            assertThat(risk.json("GET", "/risk/trading-state", null, 200).get("states").get("p2").asText())
+                    .isEqualTo("REDUCING");
+            JsonNode ref = risk.json("GET", "/risk/reference", null, 200).get("symbols").get("AAPL");
+            assertThat(ref.get("sector").asText()).isEqualTo("Tech");
+            assertThat(ref.get("adv").asDouble()).isEqualTo(1_000_000.0);
+            assertThat(risk.json("GET", "/risk/audit?entity_type=capital&entity_id=p1", null, 200)
+                    .get("entries").get(0).get("new_value").asText()).contains("250000");
+            JsonNode breaches = risk.json("GET", "/risk/breaches", null, 200);
+            assertThat(breaches.get("count").asInt()).isEqualTo(1);
+            assertThat(breaches.get("breaches").get(0).get("breach_id").asText()).isEqualTo(breachId);
+            assertThat(breaches.get("breaches").get(0).get("severity").asText()).isEqualTo("WARNING");
+            // the open breach was restored: checking again continues it instead of opening another
+            assertThat(risk.json("POST", "/risk/check/p1", "{\"quantity\":1,\"market_value\":90}", 200)
+                    .get("breaches").get(0).get("breach_id").asText()).isEqualTo(breachId);
+        }
+    }
+}
