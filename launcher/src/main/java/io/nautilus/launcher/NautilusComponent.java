@@ -19,6 +19,7 @@ import java.util.Map;
         io.nautilus.engine.analytics.AnalyticsModule.class,
         io.nautilus.engine.portfolio.PortfolioModule.class,
         io.nautilus.engine.marketdata.MarketDataModule.class,
+        io.nautilus.engine.risk.RiskModule.class,
 })
 public interface NautilusComponent {
 

@@ -11,16 +11,16 @@ import java.util.Map;
  * compute tasks never touch ring state directly). Engine-internal: not exchanged with other engines. Immutable.
  */
 final class RiskCommands {
-    static final String CHANGED = "risk.cmd.changed";
-    static final String TICK = "risk.cmd.tick";
-    static final String MODEL = "risk.cmd.model";
-    static final String HISTORY = "risk.cmd.history";
-    static final String CHECK = "risk.cmd.check";
-    static final String PRETRADE = "risk.cmd.pretrade";
-    static final String RESOLVE = "risk.cmd.resolve";
-    static final String SNAPSHOT = "risk.cmd.snapshot";
-    static final String MONITOR = "risk.cmd.monitor";
-    static final String PREDICTED = "risk.cmd.predicted";
+    static final String CHANGED = "_local.risk.changed";
+    static final String TICK = "_local.risk.tick";
+    static final String MODEL = "_local.risk.model";
+    static final String HISTORY = "_local.risk.history";
+    static final String CHECK = "_local.risk.check";
+    static final String PRETRADE = "_local.risk.pretrade";
+    static final String RESOLVE = "_local.risk.resolve";
+    static final String SNAPSHOT = "_local.risk.snapshot";
+    static final String MONITOR = "_local.risk.monitor";
+    static final String PREDICTED = "_local.risk.predicted";
 
     private RiskCommands() {
     }
