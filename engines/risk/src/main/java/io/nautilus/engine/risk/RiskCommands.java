@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Messages the risk engine sends to its own ring thread on {@code risk.cmd.*} topics (HTTP handlers, timers and
+ * Messages the risk engine sends to its own ring thread on {@code _local.risk.*} topics (HTTP handlers, timers and
  * compute tasks never touch ring state directly). Engine-internal: not exchanged with other engines. Immutable.
  */
 final class RiskCommands {

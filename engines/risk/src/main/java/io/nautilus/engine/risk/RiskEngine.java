@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * {@code risk.prediction.<portfolio>}; VaR, reports and the seed routes over HTTP (see docs/risk.md).
  *
  * <p>Threading: every handler runs on the engine's ring thread and only there is {@link RiskState} touched. HTTP
- * handlers read the {@link RiskRegistry} snapshots, or ask the ring over the bus ({@code risk.cmd.*}); model
+ * handlers read the {@link RiskRegistry} snapshots, or ask the ring over the bus ({@code _local.risk.*}); model
  * estimation, VaR, reports and predictions run on the compute pool.
  */
 public final class RiskEngine implements Engine {
