@@ -14,6 +14,7 @@ import io.nautilus.engine.features.indicator.OhlcvSeries;
 import io.nautilus.engine.features.indicator.SeriesCalculator;
 import io.nautilus.engine.features.indicator.Ttrc;
 import io.nautilus.engine.features.stream.FeatureSet;
+import io.nautilus.engine.features.stream.FeatureStreamTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -87,14 +88,7 @@ class FeaturesEngineTest {
             assertThat(v.symbol()).isEqualTo("TTRC");
             assertThat(v.interval()).isEqualTo("1d");
             assertThat(v.tsNanos()).isEqualTo(dailyBar("TTRC", i).endNanos());
-            for (String name : batch.names()) {
-                double expected = batch.column(name)[i];
-                if (Double.isNaN(expected)) {
-                    assertThat(v.values()).as("bar %d %s", i, name).doesNotContainKey(name);
-                } else {
-                    assertThat(v.values().get(name)).as("bar %d %s", i, name).isEqualTo(expected);
-                }
-            }
+            FeatureStreamTest.assertEqualsBatchRow(v, batch, i);
         }
         FeatureVector last = got.get(n - 1);
         assertThat(last.values()).hasSize(batch.names().size());

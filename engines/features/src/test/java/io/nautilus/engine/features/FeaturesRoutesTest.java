@@ -10,35 +10,17 @@ import io.nautilus.core.http.Json;
 import io.nautilus.engine.features.fundamental.FundamentalRatios;
 import io.nautilus.engine.features.indicator.Ttrc;
 import io.nautilus.engine.features.stream.FeatureSet;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed routes over real HTTP. Expected indicator values come from the streaming classes fed the same
  * closes (SMA also by hand), fundamental ratios from hand arithmetic.
  */
-class FeaturesRoutesTest {
+class FeaturesRoutesTest extends SharedFeaturesHost {
 
     private static final Ttrc DATA = Ttrc.DATA;
-    @TempDir
-    static Path dir;
-    private static FeaturesTestHost features;
-
-    @BeforeAll
-    static void start() {
-        features = FeaturesTestHost.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        features.close();
-    }
-
     private static String series(int n) throws Exception {
         return Json.mapper().writeValueAsString(Map.of("prices", Arrays.copyOf(DATA.close, n),
                 "volumes", Arrays.copyOf(DATA.volume, n), "current_price", DATA.close[n - 1]));

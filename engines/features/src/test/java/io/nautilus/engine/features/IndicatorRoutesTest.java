@@ -9,38 +9,20 @@ import io.nautilus.engine.features.indicator.IndicatorCatalog;
 import io.nautilus.engine.features.indicator.Macd;
 import io.nautilus.engine.features.indicator.Rsi;
 import io.nautilus.engine.features.indicator.Ttrc;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST|GET /features/indicators} over real HTTP: whole series aligned with the input, null during
  * warm-up, values equal to the streaming classes, and the ATR seed by hand (TA-Lib: mean of the first 14 true ranges).
  */
-class IndicatorRoutesTest {
+class IndicatorRoutesTest extends SharedFeaturesHost {
 
     private static final Ttrc DATA = Ttrc.DATA;
     private static final int N = 200;
-    @TempDir
-    static Path dir;
-    private static FeaturesTestHost features;
-
-    @BeforeAll
-    static void start() {
-        features = FeaturesTestHost.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        features.close();
-    }
-
     @Test
     void test_post_returnsAlignedSeriesWithNullsBeforeWarmup() throws Exception {
         var body = new LinkedHashMap<String, Object>();

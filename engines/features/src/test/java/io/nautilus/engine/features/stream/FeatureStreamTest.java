@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The streaming feature vectors against the library's batch computation over the same bars (TTR's ttrc OHLCV
  * replayed as one-minute bars, 390 per session day), with VWAP sessions starting at each UTC day.
  */
-class FeatureStreamTest {
+public class FeatureStreamTest {
 
     private static final Ttrc DATA = Ttrc.DATA;
     private static final int PER_DAY = 390;
@@ -53,15 +53,7 @@ class FeatureStreamTest {
             FeatureVector v = stream.onBar(minuteBar("TTRC", i));
             assertThat(v).isNotNull();
             assertThat(v.tsNanos()).isEqualTo(minuteBar("TTRC", i).endNanos());
-            for (String name : batch.names()) {
-                double expected = batch.column(name)[i];
-                if (Double.isNaN(expected)) {
-                    assertThat(v.values()).as("bar %d %s", i, name).doesNotContainKey(name);
-                } else {
-                    assertThat(v.values().get(name)).as("bar %d %s", i, name).isEqualTo(expected);
-                    compared++;
-                }
-            }
+            compared += assertEqualsBatchRow(v, batch, i);
         }
         assertThat(compared).isGreaterThan(n * 30);
         // VWAP restarted at the second session's first bar: it equals that bar's typical price
@@ -104,5 +96,23 @@ class FeatureStreamTest {
 
     private static double[] slice(double[] values, int n) {
         return java.util.Arrays.copyOf(values, n);
+    }
+
+    /**
+     * Asserts that a published vector holds exactly the batch row {@code i}: every non-NaN column with the
+     * identical value, no NaN column. Returns the number of values compared.
+     */
+    public static int assertEqualsBatchRow(FeatureVector v, IndicatorSeries batch, int i) {
+        int compared = 0;
+        for (String name : batch.names()) {
+            double expected = batch.column(name)[i];
+            if (Double.isNaN(expected)) {
+                assertThat(v.values()).as("bar %d %s", i, name).doesNotContainKey(name);
+            } else {
+                assertThat(v.values().get(name)).as("bar %d %s", i, name).isEqualTo(expected);
+                compared++;
+            }
+        }
+        return compared;
     }
 }
