@@ -74,10 +74,9 @@ public class FeatureStreamBenchmark {
 
     @Benchmark
     public FeatureVector onBarWithVector() {
-        int i = next;
-        next = i + 1;
-        if (next == BARS) {
-            // time must advance: shift the cycle's bars by the cycle length
+        FeatureVector vector = features.onBar(barRecords[next]);
+        if (++next == BARS) {
+            // time must advance: after a full cycle, move every bar one cycle later (one Bar per op amortized)
             next = 0;
             long shift = BARS * MINUTE;
             for (int j = 0; j < BARS; j++) {
@@ -86,6 +85,9 @@ public class FeatureStreamBenchmark {
                         b.open(), b.high(), b.low(), b.close(), b.volume(), b.vwap(), b.tradeCount());
             }
         }
-        return features.onBar(barRecords[i]);
+        if (vector == null) {
+            throw new IllegalStateException("bar refused: the benchmark must feed bars in time order");
+        }
+        return vector;
     }
 }

@@ -5,7 +5,12 @@ import io.nautilus.core.model.FeatureVector;
 import io.nautilus.engine.features.indicator.IndicatorSet;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The streaming feature state of one symbol on one bar interval: its indicator set, the session day for
@@ -23,6 +28,7 @@ public final class SymbolFeatures {
     private final String[] names;
     private final double[] row;
     private final SessionDay session;
+    private final Map<String, Double> readyValues = new ReadyValues();
     private long lastStart = Long.MIN_VALUE;
 
     /**
@@ -62,12 +68,74 @@ public final class SymbolFeatures {
         }
         indicators.update(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
         indicators.values(row);
-        var values = new LinkedHashMap<String, Double>(names.length * 2);
-        for (int j = 0; j < row.length; j++) {
-            if (Double.isFinite(row[j])) {
-                values.put(names[j], row[j]);
-            }
+        return new FeatureVector(symbol, interval, bar.endNanos(), readyValues);
+    }
+
+    /**
+     * The finite entries of {@link #row} as a map view, so that the vector's own copy is the only map built
+     * per bar; the iterator reuses one entry object (valid until the next call to {@code next()}).
+     */
+    private final class ReadyValues extends AbstractMap<String, Double> {
+        @Override
+        public Set<Entry<String, Double>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, Double>> iterator() {
+                    return new ReadyIterator();
+                }
+
+                @Override
+                public int size() {
+                    int n = 0;
+                    for (double v : row) {
+                        n += Double.isFinite(v) ? 1 : 0;
+                    }
+                    return n;
+                }
+            };
         }
-        return new FeatureVector(symbol, interval, bar.endNanos(), values);
+    }
+
+    private final class ReadyIterator implements Iterator<Map.Entry<String, Double>>, Map.Entry<String, Double> {
+        private int column = advance(0);
+        private int current = -1;
+
+        private int advance(int from) {
+            int j = from;
+            while (j < row.length && !Double.isFinite(row[j])) {
+                j++;
+            }
+            return j;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return column < row.length;
+        }
+
+        @Override
+        public Map.Entry<String, Double> next() {
+            if (column >= row.length) {
+                throw new NoSuchElementException();
+            }
+            current = column;
+            column = advance(column + 1);
+            return this;
+        }
+
+        @Override
+        public String getKey() {
+            return names[current];
+        }
+
+        @Override
+        public Double getValue() {
+            return row[current];
+        }
+
+        @Override
+        public Double setValue(Double value) {
+            throw new UnsupportedOperationException("read-only view");
+        }
     }
 }
