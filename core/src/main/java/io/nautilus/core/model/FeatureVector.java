@@ -23,10 +23,15 @@ public record FeatureVector(String symbol, String interval, long tsNanos, Map<St
         validSymbol("symbol", symbol);
         notBlank("interval", interval);
         timestamp("ts_nanos", tsNanos);
-        var copy = new LinkedHashMap<String, Double>();
+        var copy = new LinkedHashMap<String, Double>(Math.max(16, values.size() * 4 / 3 + 1));
         for (var e : values.entrySet()) {
             notBlank("values key", e.getKey());
-            copy.put(e.getKey(), finite("values." + e.getKey(), e.getValue()));
+            Double v = e.getValue();
+            if (v == null || !Double.isFinite(v)) {
+                // the message is built only on failure: vectors are built per bar on the hot path
+                finite("values." + e.getKey(), v == null ? Double.NaN : v);
+            }
+            copy.put(e.getKey(), v);
         }
         values = Collections.unmodifiableMap(copy);
     }

@@ -26,22 +26,16 @@ public final class SeriesCalculator {
      *                                  requested indicator needs, or two outputs with the same name
      */
     public IndicatorSeries compute(OhlcvSeries bars, List<IndicatorRequest> requests) {
-        for (IndicatorRequest request : requests) {
-            List<String> missing = new ArrayList<>();
-            for (BarInput input : BarInput.values()) {
-                if (catalog.spec(request.name()).inputs().contains(input) && !bars.has(input)) {
-                    missing.add(input.fieldName());
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("indicator '" + request.name() + "' needs input(s) " + missing
-                        + " which the series lacks");
+        IndicatorSet set = prepare(bars, requests);
+        int n = bars.length();
+        int width = set.width();
+        double[][] columns = new double[width][n];
+        for (int i = 0; i < n; i++) {
+            feed(bars, set, i);
+            for (int j = 0; j < width; j++) {
+                columns[j][i] = set.value(j);
             }
         }
-        IndicatorSet set = catalog.createSet(requests);
-        int n = bars.length();
-        double[][] columns = new double[set.width()][n];
-        run(bars, set, columns);
         String[] names = set.outputNames();
         Map<String, double[]> result = new LinkedHashMap<>();
         for (int j = 0; j < names.length; j++) {
@@ -50,23 +44,65 @@ public final class SeriesCalculator {
         return new IndicatorSeries(n, result);
     }
 
-    private static void run(OhlcvSeries bars, IndicatorSet set, double[][] columns) {
+    /**
+     * Runs the requested indicators over the whole series and returns each output's value at the last bar,
+     * leaving out outputs that have no value there ("insufficient data"). Same values as the last row of
+     * {@link #compute}, without allocating the columns.
+     *
+     * @throws IllegalArgumentException as {@link #compute}
+     */
+    public Map<String, Double> latest(OhlcvSeries bars, List<IndicatorRequest> requests) {
+        IndicatorSet set = prepare(bars, requests);
+        for (int i = 0; i < bars.length(); i++) {
+            feed(bars, set, i);
+        }
+        String[] names = set.outputNames();
+        Map<String, Double> result = new LinkedHashMap<>();
+        for (int j = 0; j < names.length; j++) {
+            double v = set.value(j);
+            if (!Double.isNaN(v)) {
+                result.put(names[j], v);
+            }
+        }
+        return result;
+    }
+
+    /** Whether the series supplies every input field the indicator named by {@code request} reads. */
+    public boolean supports(OhlcvSeries bars, IndicatorRequest request) {
+        return missingInputs(bars, request).isEmpty();
+    }
+
+    private List<String> missingInputs(OhlcvSeries bars, IndicatorRequest request) {
+        List<String> missing = new ArrayList<>();
+        for (BarInput input : BarInput.values()) {
+            if (catalog.spec(request.name()).inputs().contains(input) && !bars.has(input)) {
+                missing.add(input.fieldName());
+            }
+        }
+        return missing;
+    }
+
+    private IndicatorSet prepare(OhlcvSeries bars, List<IndicatorRequest> requests) {
+        for (IndicatorRequest request : requests) {
+            List<String> missing = missingInputs(bars, request);
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("indicator '" + request.name() + "' needs input(s) " + missing
+                        + " which the series lacks");
+            }
+        }
+        return catalog.createSet(requests);
+    }
+
+    private static void feed(OhlcvSeries bars, IndicatorSet set, int i) {
+        boolean[] sessionStarts = bars.sessionStarts();
+        if (sessionStarts != null && sessionStarts[i]) {
+            set.startSession();
+        }
         double[] open = bars.open();
         double[] high = bars.high();
         double[] low = bars.low();
-        double[] close = bars.close();
         double[] volume = bars.volume();
-        boolean[] sessionStarts = bars.sessionStarts();
-        int width = columns.length;
-        for (int i = 0; i < close.length; i++) {
-            if (sessionStarts != null && sessionStarts[i]) {
-                set.startSession();
-            }
-            set.update(open == null ? Double.NaN : open[i], high == null ? Double.NaN : high[i],
-                    low == null ? Double.NaN : low[i], close[i], volume == null ? Double.NaN : volume[i]);
-            for (int j = 0; j < width; j++) {
-                columns[j][i] = set.value(j);
-            }
-        }
+        set.update(open == null ? Double.NaN : open[i], high == null ? Double.NaN : high[i],
+                low == null ? Double.NaN : low[i], bars.close()[i], volume == null ? Double.NaN : volume[i]);
     }
 }

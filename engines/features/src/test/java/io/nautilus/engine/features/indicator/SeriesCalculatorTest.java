@@ -83,4 +83,20 @@ class SeriesCalculatorTest {
                 List.of(IndicatorRequest.of("ema")));
         assertThat(out.column("ema_20")).isEmpty();
     }
+
+    @Test
+    void test_latest_equalsTheLastRowOfComputeWithoutWarmingOutputs() {
+        List<IndicatorRequest> requests = List.of(IndicatorRequest.of("rsi"), IndicatorRequest.of("macd"),
+                IndicatorRequest.of("sma", Map.of("period", 40.0)));
+        OhlcvSeries bars = OhlcvSeries.ofClose(java.util.Arrays.copyOf(DATA.close, 35));
+        IndicatorSeries all = SeriesCalculator.DEFAULT.compute(bars, requests);
+        Map<String, Double> last = SeriesCalculator.DEFAULT.latest(bars, requests);
+        // 35 bars: RSI(14), the MACD line and its signal (ready at bar 34) have values; SMA(40) does not
+        assertThat(last).containsOnlyKeys("rsi_14", "macd", "macd_signal", "macd_histogram");
+        for (String name : last.keySet()) {
+            assertThat(last.get(name)).isEqualTo(all.column(name)[34]);
+        }
+        assertThat(SeriesCalculator.DEFAULT.supports(bars, IndicatorRequest.of("atr"))).isFalse();
+        assertThat(SeriesCalculator.DEFAULT.supports(bars, IndicatorRequest.of("rsi"))).isTrue();
+    }
 }

@@ -21,20 +21,22 @@ import org.ta4j.core.num.Num;
  * Test fixture: TTR's {@code ttrc} daily OHLCV (5,550 real bars, shared/data/ttrc_daily_ohlcv.csv), the same
  * bars as a ta4j DoubleNum series, and assertion helpers comparing our streaming outputs with a reference.
  */
-final class Ttrc {
+public final class Ttrc {
 
-    static final Ttrc DATA = load();
+    public static final Ttrc DATA = load();
 
-    final int n;
-    final double[] open;
-    final double[] high;
-    final double[] low;
-    final double[] close;
-    final double[] volume;
+    public final int n;
+    public final LocalDate[] date;
+    public final double[] open;
+    public final double[] high;
+    public final double[] low;
+    public final double[] close;
+    public final double[] volume;
     private BarSeries series;
 
     private Ttrc(List<String> rows) {
         n = rows.size();
+        date = new LocalDate[n];
         open = new double[n];
         high = new double[n];
         low = new double[n];
@@ -42,6 +44,7 @@ final class Ttrc {
         volume = new double[n];
         for (int i = 0; i < n; i++) {
             String[] f = rows.get(i).split(",");
+            date[i] = LocalDate.parse(f[0]);
             open[i] = Double.parseDouble(f[1]);
             high[i] = Double.parseDouble(f[2]);
             low[i] = Double.parseDouble(f[3]);
@@ -64,12 +67,12 @@ final class Ttrc {
         }
     }
 
-    OhlcvSeries bars() {
+    public OhlcvSeries bars() {
         return OhlcvSeries.of(open, high, low, close, volume);
     }
 
     /** The same bars as a ta4j series with DoubleNum. */
-    synchronized BarSeries ta4j() {
+    public synchronized BarSeries ta4j() {
         if (series == null) {
             BarSeries s = new BaseBarSeriesBuilder().withName("ttrc")
                     .withNumFactory(DoubleNumFactory.getInstance()).build();

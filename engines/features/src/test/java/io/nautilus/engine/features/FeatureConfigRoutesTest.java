@@ -1,0 +1,70 @@
+package io.nautilus.engine.features;
+
+import static io.nautilus.engine.features.FeaturesTestHost.badField;
+import static io.nautilus.engine.features.FeaturesTestHost.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The feature-set configuration routes over real HTTP, including conflicts and bad input. */
+class FeatureConfigRoutesTest {
+
+    @TempDir
+    Path dir;
+    private FeaturesTestHost features;
+
+    @BeforeEach
+    void start() {
+        features = FeaturesTestHost.start(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        features.close();
+    }
+
+    @Test
+    void test_symbolAndUniverse_resolutionFollowsPrecedence() throws Exception {
+        features.ok(features.put("/features/config/universes/tech",
+                "{\"symbols\":[\"AAPL\",\"MSFT\"],\"indicators\":[{\"name\":\"rsi\",\"params\":{\"period\":7}}]}"));
+        features.ok(features.put("/features/config/symbols/MSFT", "{\"indicators\":[{\"name\":\"sma\"}]}"));
+        JsonNode aapl = features.ok(features.get("/features/config/symbols/AAPL"));
+        assertThat(aapl.get("source").asText()).isEqualTo("universe:tech");
+        assertThat(aapl.get("outputs").toString()).isEqualTo("[\"rsi_7\"]");
+        assertThat(features.ok(features.get("/features/config/symbols/MSFT")).get("source").asText()).isEqualTo("symbol");
+        JsonNode ibm = features.ok(features.get("/features/config/symbols/IBM"));
+        assertThat(ibm.get("source").asText()).isEqualTo("default");
+        assertThat(ibm.get("outputs").size()).isGreaterThanOrEqualTo(30);
+
+        JsonNode all = features.ok(features.delete("/features/config/symbols/MSFT"));
+        assertThat(all.get("symbols").size()).isZero();
+        assertThat(features.ok(features.get("/features/config/symbols/MSFT")).get("source").asText()).isEqualTo("universe:tech");
+        features.ok(features.delete("/features/config/universes/tech"));
+        assertThat(features.ok(features.get("/features/config/symbols/AAPL")).get("source").asText()).isEqualTo("default");
+        assertThat(features.ok(features.get("/features/config")).get("version").asLong()).isEqualTo(4);
+    }
+
+    @Test
+    void test_put_conflictsAndBadInput() throws Exception {
+        features.ok(features.put("/features/config/universes/tech", "{\"symbols\":[\"AAPL\"],\"indicators\":[{\"name\":\"rsi\"}]}"));
+        JsonNode conflict = problem(features.put("/features/config/universes/mega",
+                "{\"symbols\":[\"AAPL\",\"XOM\"],\"indicators\":[{\"name\":\"rsi\"}]}"), 409);
+        assertThat(conflict.get("detail").asText()).contains("AAPL (in tech)");
+        assertThat(badField(features.put("/features/config/universes/tech", "{\"indicators\":[{\"name\":\"rsi\"}]}")))
+                .isEqualTo("symbols");
+        assertThat(badField(features.put("/features/config/universes/b%20ad", "{\"symbols\":[\"A\"],\"indicators\":[{\"name\":\"rsi\"}]}")))
+                .isEqualTo("name");
+        assertThat(badField(features.put("/features/config/default", "{\"indicators\":[]}"))).isEqualTo("indicators");
+        assertThat(badField(features.put("/features/config/default", "{\"indicators\":[{\"name\":\"sma\",\"params\":{\"period\":2.5}}]}")))
+                .isEqualTo("indicators[0]");
+        assertThat(badField(features.put("/features/config/symbols/AAPL", "{\"indicators\":[{\"params\":{}}]}")))
+                .startsWith("indicators");
+        assertThat(problem(features.delete("/features/config/symbols/NONE"), 404).get("detail").asText()).contains("NONE");
+        assertThat(problem(features.delete("/features/config/universes/none"), 404).get("detail").asText()).contains("none");
+    }
+}
