@@ -20,6 +20,7 @@ import java.util.Map;
         io.nautilus.engine.portfolio.PortfolioModule.class,
         io.nautilus.engine.marketdata.MarketDataModule.class,
         io.nautilus.engine.risk.RiskModule.class,
+        io.nautilus.engine.features.FeaturesModule.class,
 })
 public interface NautilusComponent {
 
