@@ -39,12 +39,14 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Order to fill in process, excluding the risk check (target p99 ≤ 20 µs):
  * <pre>
- *   bench thread --order.approved--> [portfolio ring: price at the touch, SQLite commit of fill + order,
- *                                      book update] --fill.bench--> [observer ring] --> counter --> bench thread
+ *   bench thread --order.approved--> [portfolio ring: price at the touch; end of batch: ONE SQLite commit of the
+ *                                      batch's fills + orders, book update, publish] --fill.bench--> [observer ring]
+ *                                      --> counter --> bench thread
  * </pre>
  * Each operation publishes one approved market order (alternately buy and sell 1 unit, so the position stays
- * small) and spins until the observer engine has received its fill. SQLite in WAL mode, synchronous=NORMAL,
- * in a temporary directory. Sample mode gives the percentiles.
+ * small) and spins until the observer engine has received its fill, so every batch holds one fill. SQLite in WAL
+ * mode, synchronous=NORMAL, in a temporary directory. Sample mode gives the percentiles of the whole round, both
+ * bus hops included; {@link ApprovedToFillLatency} separates the portfolio ring's own part.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -25,23 +25,34 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The paper trading desk: portfolios, orders, fills and market prices. Lives on the engine's ring thread (every
- * method is called from a bus handler), so it needs no locks. A fill is written to the store, together with its
- * order's new state, before the book changes and before {@code fill.<portfolio>} and {@code position.<portfolio>}
- * are published. On start it reloads portfolios and orders and replays the fills in order, which rebuilds the
- * same FIFO lots, cash and P&amp;L. Not thread-safe (ring-confined).
+ * method is called from a bus handler), so it needs no locks.
+ *
+ * <p>Group commit: handlers change orders in memory and queue the fills and order states in {@link PendingWrites};
+ * {@link #commit()} (the ring's end-of-batch hook, and the first step of every command) writes them in one
+ * transaction, and only then applies the fills to the books and publishes {@code fill.<portfolio>} and
+ * {@code position.<portfolio>}: a fill is durable before it is published, and the books hold durable fills only.
+ * A failed commit undoes the batch's fills on their orders (which work again) and keeps their states queued.
+ *
+ * <p>On start it reloads portfolios and orders and replays the fills in order, which rebuilds the same FIFO lots,
+ * cash and P&amp;L. Not thread-safe (ring-confined).
  */
 final class PortfolioDesk {
     /** A portfolio: settings and book. */
     static final class Account {
         final PortfolioInfo info;
         final Book book;
+        final String fillTopic;
+        final String positionTopic;
 
         Account(PortfolioInfo info) {
             this.info = info;
             this.book = new Book(info.cashBalance());
+            this.fillTopic = Topics.fill(info.portfolioId());
+            this.positionTopic = Topics.position(info.portfolioId());
         }
     }
 
@@ -53,6 +64,8 @@ final class PortfolioDesk {
     private final Map<String, Order> orders = new HashMap<>();
     private final Map<String, List<Order>> working = new HashMap<>();
     private final MarketPrices prices = new MarketPrices();
+    private final PendingWrites pending = new PendingWrites();
+    private final Consumer<Order> reopen = this::reopen;
     private long fillSeq;
     private long fillCount;
     private long rejectedCount;
@@ -145,7 +158,7 @@ final class PortfolioDesk {
         }
         Order o = new Order(intent, OrderStatus.PENDING_RISK, 0, 0, List.of(), clock.nowNanos());
         orders.put(intent.orderId(), o);
-        store.saveOrder(o);
+        pending.addOrder(o);
     }
 
     void onApproved(RiskDecision d) {
@@ -162,11 +175,9 @@ final class PortfolioDesk {
             return;
         }
         o.transition(OrderStatus.APPROVED, d.reasons(), clock.nowNanos());
+        pending.addOrder(o);
         tryFill(o);
         if (o.status().isWorking()) {
-            if (o.filledQuantity() == 0) {
-                store.saveOrder(o);
-            }
             working.computeIfAbsent(intent.symbol(), s -> new ArrayList<>()).add(o);
         }
     }
@@ -177,11 +188,11 @@ final class PortfolioDesk {
             return;
         }
         o.transition(OrderStatus.REJECTED, d.reasons(), clock.nowNanos());
-        store.saveOrder(o);
+        pending.addOrder(o);
         rejectedCount++;
     }
 
-    /** Fills what the market allows now; durable first, then book, then publish. */
+    /** Fills what the market allows now: the order changes at once, the fill waits for the batch's commit. */
     private void tryFill(Order o) {
         OrderIntent i = o.intent();
         MarketPrices.Touch touch = prices.touch(i.symbol());
@@ -192,34 +203,60 @@ final class PortfolioDesk {
         double quantity = model.quantity(i.side(), o.remainingQuantity(), touch);
         double commission = model.commission(quantity, price);
         long now = clock.nowNanos();
-        long seq = fillSeq + 1;
-        Fill fill = new Fill("F" + seq, i.orderId(), i.portfolioId(), i.symbol(), i.side(), quantity, price, commission, now);
-        OrderStatus before = o.status();
-        double filledBefore = o.filledQuantity();
-        double averageBefore = o.averageFillPrice();
+        long seq = ++fillSeq;
+        pending.addFill(seq, new Fill("F" + seq, i.orderId(), i.portfolioId(), i.symbol(), i.side(), quantity, price,
+                commission, now), o);
         o.fill(quantity, price, now);
+    }
+
+    /**
+     * The group commit (end of each ring batch, and before every command): writes the pending fills and order
+     * states in one transaction, then applies the fills to the books and publishes them with the new positions.
+     * On failure the fills are undone on their orders and the exception is rethrown; nothing is published.
+     */
+    void commit() {
+        if (pending.isEmpty()) {
+            return;
+        }
         try {
-            store.saveFill(seq, fill, o);
+            store.write(pending);
         } catch (RuntimeException e) {
-            o.restore(before, filledBefore, averageBefore);
+            long first = pending.undoFills(reopen);
+            if (first > 0) {
+                fillSeq = first - 1;
+            }
             throw e;
         }
-        fillSeq = seq;
-        fillCount++;
-        publish(accounts.get(i.portfolioId()), fill);
+        int n = pending.fillCount();
+        for (int k = 0; k < n; k++) {
+            Fill f = pending.fill(k);
+            publish(accounts.get(f.portfolioId()), f);
+        }
+        fillCount += n;
+        pending.clear();
+    }
+
+    /** An order whose fill was undone works again. */
+    private void reopen(Order o) {
+        List<Order> list = working.computeIfAbsent(o.intent().symbol(), s -> new ArrayList<>());
+        if (!list.contains(o)) {
+            list.add(o);
+        }
     }
 
     private void publish(Account a, Fill fill) {
         Position p = a.book.apply(fill.symbol(), fill.signedQuantity(), fill.price(), fill.commission(), fill.tsNanos());
-        bus.publish(Topics.fill(fill.portfolioId()), fill);
+        bus.publish(a.fillTopic, fill);
         double mark = prices.mark(fill.symbol());
-        bus.publish(Topics.position(fill.portfolioId()), new PositionUpdate(fill.portfolioId(), fill.symbol(),
-                p.quantity(), p.averageCost(), p.realizedPnl(), mark > 0 ? mark : fill.price(), fill.tsNanos()));
+        bus.publish(a.positionTopic, new PositionUpdate(fill.portfolioId(), fill.symbol(), p.quantity(), p.averageCost(),
+                p.realizedPnl(), mark > 0 ? mark : fill.price(), fill.tsNanos()));
     }
 
     // ---- commands from HTTP ----
 
+    /** A command from HTTP: commits what the batch so far left pending, so it sees (and adds to) durable state. */
     Reply handle(Commands.Command command) {
+        commit();
         return switch (command) {
             case Commands.Create c -> create(c.info());
             case Commands.Snapshot s -> {
@@ -283,7 +320,8 @@ final class PortfolioDesk {
         }
         Order o = new Order(intent, OrderStatus.PENDING_RISK, 0, 0, List.of(), clock.nowNanos());
         orders.put(intent.orderId(), o);
-        store.saveOrder(o);
+        pending.addOrder(o);
+        commit();
         bus.publish(io.nautilus.core.model.Topics.ORDER_INTENT, intent);
         return Reply.ok(view(o));
     }
@@ -302,13 +340,11 @@ final class PortfolioDesk {
             }
         }
         long now = clock.nowNanos();
-        long seq = fillSeq + 1;
+        long seq = ++fillSeq;
         Side side = p.quantity() > 0 ? Side.BUY : Side.SELL;
-        Fill fill = new Fill("F" + seq, "manual-" + seq, p.portfolioId(), p.symbol(), side, Math.abs(p.quantity()),
-                price, 0.0, now);
-        store.saveFill(seq, fill, null);
-        fillSeq = seq;
-        publish(a, fill);
+        pending.addFill(seq, new Fill("F" + seq, "manual-" + seq, p.portfolioId(), p.symbol(), side,
+                Math.abs(p.quantity()), price, 0.0, now), null);
+        commit();
         return Reply.ok(view(a));
     }
 
@@ -321,11 +357,12 @@ final class PortfolioDesk {
             return Reply.fail(ProblemException.conflict("order '" + c.orderId() + "' is already " + o.status().wireName()));
         }
         o.transition(OrderStatus.CANCELLED, List.of("CANCELLED_BY_USER"), clock.nowNanos());
-        store.saveOrder(o);
         List<Order> list = working.get(o.intent().symbol());
         if (list != null) {
             list.remove(o);
         }
+        pending.addOrder(o);
+        commit();
         return Reply.ok(view(o));
     }
 

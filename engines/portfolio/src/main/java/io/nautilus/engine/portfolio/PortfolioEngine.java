@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * Risk engine against the latest quotes, optimization, rebalancing. Consumes {@code md.quote.*}, {@code md.trade.*},
  * {@code order.intent}, {@code order.approved}, {@code order.rejected}; publishes {@code order.intent},
  * {@code fill.<portfolio>}, {@code position.<portfolio>}. All mutable state lives in a {@link PortfolioDesk} on the
- * ring thread; HTTP threads talk to it with bus requests on {@link Commands#TOPIC}.
+ * ring thread; HTTP threads talk to it with bus requests on {@link Commands#TOPIC}. Fills and order changes of one
+ * ring batch are committed together at the end of the batch ({@link EngineContext#onEndOfBatch}) and only then
+ * published.
  *
  * <p>Configuration: {@code portfolio.slippage.bps} (5), {@code portfolio.commission.bps} (1),
  * {@code portfolio.commission.per_unit} (0), {@code portfolio.commission.min} (0),
@@ -70,7 +72,12 @@ public final class PortfolioEngine implements Engine {
         bus.subscribe(Topics.ORDER_APPROVED, RiskDecision.class, (d, m) -> desk.onApproved(d));
         bus.subscribe(Topics.ORDER_REJECTED, RiskDecision.class, (d, m) -> desk.onRejected(d));
         bus.respond(Commands.TOPIC, Commands.Command.class, desk::handle);
-        bus.subscribe(Commands.TICK, Commands.Tick.class, (t, m) -> routes.onTick(desk, t.nanos()));
+        bus.subscribe(Commands.TICK, Commands.Tick.class, (t, m) -> {
+            desk.commit();
+            routes.onTick(desk, t.nanos());
+        });
+        PortfolioDesk d = desk;
+        context.onEndOfBatch(d::commit);
         int interval = cfg.integer("portfolio.snapshot.interval.seconds", 60);
         if (interval > 0) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("portfolio-timer").unstarted(r));

@@ -9,7 +9,6 @@ import io.nautilus.core.store.Store;
 import io.nautilus.engine.portfolio.execution.Order;
 import io.nautilus.engine.portfolio.execution.OrderStatus;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,64 +96,69 @@ final class PortfolioStore {
         });
     }
 
-    void saveOrder(Order o) {
+    /**
+     * The group commit: every pending fill and the latest state of every pending order in ONE transaction, so a
+     * batch is durable (or rolled back) as a whole before any of its fills is published. Statements are prepared
+     * once per commit and sent as JDBC batches.
+     */
+    void write(PendingWrites w) {
         store.inTransaction(c -> {
-            writeOrder(c, o);
-            return null;
-        });
-    }
-
-    /** The fill and its order's new state in one transaction: durable before anything is published. */
-    void saveFill(long seq, Fill f, Order o) {
-        store.inTransaction(c -> {
-            writeFill(c, seq, f);
-            if (o != null) {
-                writeOrder(c, o);
+            if (w.fillCount() > 0) {
+                try (PreparedStatement ps = c.prepareStatement(INSERT_FILL)) {
+                    for (int i = 0; i < w.fillCount(); i++) {
+                        bindFill(ps, w.seq(i), w.fill(i));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            if (w.orderCount() > 0) {
+                try (PreparedStatement ps = c.prepareStatement(UPSERT_ORDER)) {
+                    for (int i = 0; i < w.orderCount(); i++) {
+                        bindOrder(ps, w.order(i));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
             }
             return null;
         });
     }
 
-    private static void writeOrder(Connection c, Order o) throws SQLException {
+    private static void bindOrder(PreparedStatement ps, Order o) throws SQLException {
         OrderIntent i = o.intent();
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_ORDER)) {
-            ps.setString(1, i.orderId());
-            ps.setString(2, i.portfolioId());
-            ps.setString(3, i.strategyId());
-            ps.setString(4, i.symbol());
-            ps.setString(5, i.side().name());
-            ps.setDouble(6, i.quantity());
-            ps.setString(7, i.type().name());
-            if (i.type() == OrderType.LIMIT) {
-                ps.setDouble(8, i.limitPrice());
-            } else {
-                ps.setNull(8, java.sql.Types.DOUBLE);
-            }
-            ps.setBoolean(9, i.reduceOnly());
-            ps.setLong(10, i.tsNanos());
-            ps.setString(11, o.status().name());
-            ps.setDouble(12, o.filledQuantity());
-            ps.setDouble(13, o.averageFillPrice());
-            ps.setString(14, String.join(",", o.reasons()));
-            ps.setLong(15, o.updatedNanos());
-            ps.executeUpdate();
+        ps.setString(1, i.orderId());
+        ps.setString(2, i.portfolioId());
+        ps.setString(3, i.strategyId());
+        ps.setString(4, i.symbol());
+        ps.setString(5, i.side().name());
+        ps.setDouble(6, i.quantity());
+        ps.setString(7, i.type().name());
+        if (i.type() == OrderType.LIMIT) {
+            ps.setDouble(8, i.limitPrice());
+        } else {
+            ps.setNull(8, java.sql.Types.DOUBLE);
         }
+        ps.setBoolean(9, i.reduceOnly());
+        ps.setLong(10, i.tsNanos());
+        ps.setString(11, o.status().name());
+        ps.setDouble(12, o.filledQuantity());
+        ps.setDouble(13, o.averageFillPrice());
+        ps.setString(14, String.join(",", o.reasons()));
+        ps.setLong(15, o.updatedNanos());
     }
 
-    private static void writeFill(Connection c, long seq, Fill f) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT_FILL)) {
-            ps.setLong(1, seq);
-            ps.setString(2, f.fillId());
-            ps.setString(3, f.orderId());
-            ps.setString(4, f.portfolioId());
-            ps.setString(5, f.symbol());
-            ps.setString(6, f.side().name());
-            ps.setDouble(7, f.quantity());
-            ps.setDouble(8, f.price());
-            ps.setDouble(9, f.commission());
-            ps.setLong(10, f.tsNanos());
-            ps.executeUpdate();
-        }
+    private static void bindFill(PreparedStatement ps, long seq, Fill f) throws SQLException {
+        ps.setLong(1, seq);
+        ps.setString(2, f.fillId());
+        ps.setString(3, f.orderId());
+        ps.setString(4, f.portfolioId());
+        ps.setString(5, f.symbol());
+        ps.setString(6, f.side().name());
+        ps.setDouble(7, f.quantity());
+        ps.setDouble(8, f.price());
+        ps.setDouble(9, f.commission());
+        ps.setLong(10, f.tsNanos());
     }
 
     List<Order> loadOrders() {

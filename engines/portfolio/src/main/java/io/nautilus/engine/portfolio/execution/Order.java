@@ -15,6 +15,7 @@ public final class Order {
     private double averageFillPrice;
     private List<String> reasons;
     private long updatedNanos;
+    private boolean writePending;
 
     public Order(OrderIntent intent, OrderStatus status, double filledQuantity, double averageFillPrice,
                  List<String> reasons, long updatedNanos) {
@@ -72,9 +73,20 @@ public final class Order {
     }
 
     /** Undoes a {@link #fill} whose store write failed. */
-    public void restore(OrderStatus previousStatus, double previousFilled, double previousAverage) {
+    public void restore(OrderStatus previousStatus, double previousFilled, double previousAverage,
+                        long previousUpdatedNanos) {
         status = previousStatus;
         filledQuantity = previousFilled;
         averageFillPrice = previousAverage;
+        updatedNanos = previousUpdatedNanos;
+    }
+
+    /** True while the owner has queued this order's latest state for a store write (group commit). */
+    public boolean isWritePending() {
+        return writePending;
+    }
+
+    public void setWritePending(boolean pending) {
+        writePending = pending;
     }
 }
