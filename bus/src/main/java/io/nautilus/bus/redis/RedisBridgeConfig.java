@@ -46,9 +46,14 @@ public record RedisBridgeConfig(String uri, String prefix, long maxLen, List<Str
     public static final int DEFAULT_DEDUP_WINDOW = 1 << 20;
 
     public RedisBridgeConfig {
-        RedisURI.create(requireText("uri", uri)); // throws naming what is wrong with it
-        if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
+        if (!requireText("uri", uri).startsWith("redis://") && !uri.startsWith("rediss://")) {
             throw new IllegalArgumentException("uri must start with redis:// or rediss://, got '" + uri + "'");
+        }
+        try {
+            RedisURI.create(uri);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException("uri is not a Redis URI (redis://[user:password@]host[:port][/db]): "
+                    + ex.getMessage(), ex);
         }
         if (!requireText("prefix", prefix).matches("[A-Za-z0-9_\\-]{1,64}")) {
             throw new IllegalArgumentException("prefix must be 1-64 letters, digits, '_' or '-', got '" + prefix + "'");
