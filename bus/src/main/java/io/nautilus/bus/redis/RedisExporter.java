@@ -212,8 +212,8 @@ final class RedisExporter implements BusExporter, AutoCloseable {
                 exported.increment();
                 confirmed = from + i + 1;
             } catch (ExecutionException ex) {
-                if (!(ex.getCause() instanceof RedisCommandExecutionException)) {
-                    throw ex; // the link failed: resend from here
+                if (!refusedForGood(ex.getCause())) {
+                    throw ex; // the link failed, or Redis is loading, busy, out of memory...: resend from here
                 }
                 // Redis refused this one entry (e.g. the key holds another type): resending cannot help
                 rejected.increment();
@@ -221,6 +221,15 @@ final class RedisExporter implements BusExporter, AutoCloseable {
                 confirmed = from + i + 1;
             }
         }
+    }
+
+    /** A refusal that resending cannot cure: the key holds another type, or the command is wrong. */
+    static boolean refusedForGood(Throwable error) {
+        if (!(error instanceof RedisCommandExecutionException)) {
+            return false;
+        }
+        String m = error.getMessage() == null ? "" : error.getMessage();
+        return m.startsWith("WRONGTYPE") || m.startsWith("ERR");
     }
 
     private void warn(String message) {
