@@ -23,6 +23,7 @@ import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.time.Clock;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,13 +52,16 @@ import org.slf4j.LoggerFactory;
  * entry whose reply was lost in an outage is not left waiting for a reclaim; every {@code reclaimInterval} it
  * takes over entries idle longer than {@code claimMinIdle} (XAUTOCLAIM: a dead consumer's), and an entry delivered
  * more than {@code maxDeliveries} times goes to the dead-letter stream. At most {@code 16 x batchSize} entries are
- * in flight; beyond that the backlog stays in Redis (back-pressure, not memory).
+ * in flight; beyond that the backlog stays in Redis (back-pressure, not memory). Handled entries are acknowledged
+ * in batches after each read; while entries are in flight a read blocks at most 5 ms, so a crash repeats at most
+ * a few milliseconds of handled work.
  *
  * <p>The reply importer ({@code engine == null}) reads this process's reply stream and hands replies to the local
  * inbox topics, acknowledging at once. Thread-safe: all Redis work is on the importer's own thread.
  */
 final class StreamImporter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamImporter.class);
+    private static final Duration ACK_BLOCK = Duration.ofMillis(5);
 
     private final RedisBridgeConfig config;
     private final RedisLink link;
@@ -182,8 +186,10 @@ final class StreamImporter implements AutoCloseable {
                     pollHandled(config.readBlock().toMillis());
                     continue;
                 }
+                // with entries in flight, wake up often to acknowledge them: a crash then repeats little work
+                Duration block = inFlight.isEmpty() ? config.readBlock() : ACK_BLOCK;
                 List<StreamMessage<String, byte[]>> read = redis.xreadgroup(consumer,
-                        XReadArgs.Builder.block(config.readBlock()).count(config.batchSize()), offsets);
+                        XReadArgs.Builder.block(block).count(config.batchSize()), offsets);
                 handle(redis, read, null);
                 flushAcks(redis);
             } catch (RedisException ex) {
