@@ -354,10 +354,10 @@ final class StreamImporter implements AutoCloseable {
             return;
         }
         if (engine == null) {
+            imported.increment(); // before the requester can see the reply
             bus.inject(new Envelope(e.id(), e.origin(), StreamKeys.localInbox(e.topic()), e.priority(), e.source(),
                     e.tsNanos(), e.payload(), null));
             toAck.add(ack);
-            imported.increment();
             return;
         }
         String key = ack.key();
@@ -370,12 +370,13 @@ final class StreamImporter implements AutoCloseable {
             return;
         }
         inFlight.put(key, ack);
+        imported.increment(); // before the handler can run, so that counters never lag what handlers saw
         if (bus.inject(e, engine, ack) < 0) {
             inFlight.remove(key); // the engine is stopping: stays pending, a replica (or our restart) takes it
+            imported.decrement();
             return;
         }
         dedup.mark(e.origin(), e.id());
-        imported.increment();
         lagNanos = clock.nowNanos() - e.tsNanos();
     }
 
