@@ -23,8 +23,17 @@ final class LinkState {
             downSinceNanos = System.nanoTime();
         }
         up = false;
-        String m = error.getMessage();
-        lastError = error.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // the root cause says why (WRONGPASS, connection refused, certificate), the top one where
+        lastError = describe(error) + (root == error ? "" : " (" + describe(root) + ")");
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
     boolean isUp() {

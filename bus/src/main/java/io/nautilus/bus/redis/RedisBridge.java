@@ -58,7 +58,7 @@ public final class RedisBridge implements AutoCloseable {
         this.bus = bus;
         this.config = config;
         this.clock = clock;
-        this.link = new RedisLink(config.uri(), config.commandTimeout());
+        this.link = new RedisLink(config);
         this.keys = new StreamKeys(config.prefix());
         this.exporter = new RedisExporter(config, link, bus.nodeId());
         this.replies = new StreamImporter(config, link, bus, bus.nodeId(), bus.nodeId(), null,

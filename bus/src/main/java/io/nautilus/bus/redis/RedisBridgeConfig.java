@@ -29,11 +29,15 @@ import java.util.List;
  * @param backoffMin      first reconnect delay
  * @param backoffMax      reconnect delay cap; reconnecting never stops
  * @param types           payload types that may cross processes
+ * @param truststore      for {@code rediss://}: a PKCS12 or JKS file of the CAs to trust (a private CA), or null
+ *                        for the JDK's default trust store
+ * @param truststorePassword password of the trust store, or null
  */
 public record RedisBridgeConfig(String uri, String prefix, long maxLen, List<String> exportPatterns, int batchSize,
                                 int outboxCapacity, Path spillDir, int maxDeliveries, Duration claimMinIdle,
                                 Duration reclaimInterval, Duration readBlock, int dedupWindow, String groupStart,
-                                Duration commandTimeout, Duration backoffMin, Duration backoffMax, TypeRegistry types) {
+                                Duration commandTimeout, Duration backoffMin, Duration backoffMax, TypeRegistry types,
+                                Path truststore, String truststorePassword) {
 
     public static final String DEFAULT_PREFIX = "nautilus";
     public static final long DEFAULT_MAX_LEN = 1_000_000;
@@ -83,6 +87,9 @@ public record RedisBridgeConfig(String uri, String prefix, long maxLen, List<Str
         if (types == null) {
             throw new IllegalArgumentException("types must not be null");
         }
+        if (truststore != null && !java.nio.file.Files.isReadable(truststore)) {
+            throw new IllegalArgumentException("truststore " + truststore + " is not a readable file");
+        }
     }
 
     /** A builder with every default, for {@code uri}. */
@@ -99,7 +106,8 @@ public record RedisBridgeConfig(String uri, String prefix, long maxLen, List<Str
      * Defaults overridden by engine settings (keys {@code redis.prefix}, {@code redis.maxlen}, {@code redis.export}
      * (comma-separated patterns), {@code redis.batch}, {@code redis.outbox}, {@code redis.spill-dir},
      * {@code redis.max-deliveries}, {@code redis.claim-idle-ms}, {@code redis.reclaim-ms}, {@code redis.block-ms},
-     * {@code redis.dedup-window}, {@code redis.group-start}).
+     * {@code redis.dedup-window}, {@code redis.group-start}, {@code redis.tls.truststore},
+     * {@code redis.tls.truststore-password}).
      */
     public static RedisBridgeConfig from(String uri, EngineConfig c) {
         Builder b = custom(uri).prefix(c.string("redis.prefix", DEFAULT_PREFIX))
@@ -113,6 +121,10 @@ public record RedisBridgeConfig(String uri, String prefix, long maxLen, List<Str
                 .readBlock(Duration.ofMillis(c.integer("redis.block-ms", (int) DEFAULT_READ_BLOCK.toMillis())))
                 .dedupWindow(c.integer("redis.dedup-window", DEFAULT_DEDUP_WINDOW))
                 .groupStart(c.string("redis.group-start", "0"));
+        String trust = c.string("redis.tls.truststore", null);
+        if (trust != null) {
+            b.truststore(Path.of(trust), c.string("redis.tls.truststore-password", null));
+        }
         String spill = c.string("redis.spill-dir", null);
         return (spill == null ? b : b.spillDir(Path.of(spill))).build();
     }
@@ -121,7 +133,7 @@ public record RedisBridgeConfig(String uri, String prefix, long maxLen, List<Str
     public RedisBridgeConfig withUri(String newUri) {
         return new RedisBridgeConfig(newUri, prefix, maxLen, exportPatterns, batchSize, outboxCapacity, spillDir,
                 maxDeliveries, claimMinIdle, reclaimInterval, readBlock, dedupWindow, groupStart, commandTimeout,
-                backoffMin, backoffMax, types);
+                backoffMin, backoffMax, types, truststore, truststorePassword);
     }
 
     /** The URI with any password replaced by {@code ***}, for logs and health. */
@@ -167,6 +179,8 @@ public record RedisBridgeConfig(String uri, String prefix, long maxLen, List<Str
         private Duration backoffMin = Duration.ofMillis(50);
         private Duration backoffMax = Duration.ofSeconds(5);
         private TypeRegistry types = TypeRegistry.standard();
+        private Path truststore;
+        private String truststorePassword;
 
         private Builder(String uri) {
             this.uri = uri;
@@ -248,10 +262,17 @@ public record RedisBridgeConfig(String uri, String prefix, long maxLen, List<Str
             return this;
         }
 
+        /** Trust store for {@code rediss://} with a private CA. */
+        public Builder truststore(Path file, String password) {
+            truststore = file;
+            truststorePassword = password;
+            return this;
+        }
+
         public RedisBridgeConfig build() {
             return new RedisBridgeConfig(uri, prefix, maxLen, exportPatterns, batchSize, outboxCapacity, spillDir,
                     maxDeliveries, claimMinIdle, reclaimInterval, readBlock, dedupWindow, groupStart, commandTimeout,
-                    backoffMin, backoffMax, types);
+                    backoffMin, backoffMax, types, truststore, truststorePassword);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.nautilus.bus.redis;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -22,15 +23,19 @@ final class RedisLink implements AutoCloseable {
 
     private final RedisClient client;
 
-    RedisLink(String uri, Duration commandTimeout) {
-        RedisURI u = RedisURI.create(uri);
-        u.setTimeout(commandTimeout);
+    RedisLink(RedisBridgeConfig config) {
+        RedisURI u = RedisURI.create(config.uri());
+        u.setTimeout(config.commandTimeout());
         this.client = RedisClient.create(u);
-        client.setOptions(ClientOptions.builder()
+        var options = ClientOptions.builder()
                 .autoReconnect(false)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .build());
+                .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()));
+        if (config.truststore() != null) {
+            options.sslOptions(SslOptions.builder().jdkSslProvider()
+                    .truststore(config.truststore().toFile(), config.truststorePassword()).build());
+        }
+        client.setOptions(options.build());
     }
 
     /** A new connection (throws a {@link io.lettuce.core.RedisException} if Redis is unreachable or AUTH fails). */
