@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -43,6 +45,8 @@ public final class EnvelopeCodec {
 
     private final TypeRegistry types;
     private final ObjectMapper mapper;
+    /** Writes a payload into the envelope's generator without flushing it after every value. */
+    private final ObjectWriter payloadWriter;
 
     public EnvelopeCodec(TypeRegistry types) {
         if (types == null) {
@@ -50,6 +54,7 @@ public final class EnvelopeCodec {
         }
         this.types = types;
         this.mapper = wireMapper();
+        this.payloadWriter = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
     /** The codec of the standard registry. */
@@ -79,7 +84,7 @@ public final class EnvelopeCodec {
      */
     public byte[] encode(Envelope e) throws CodecException {
         String type = requireName(e.payload());
-        var out = new ByteArrayBuilder(256);
+        var out = new ByteArrayBuilder(512);
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("v", VERSION);
@@ -139,7 +144,7 @@ public final class EnvelopeCodec {
                 g.writeNumberField("ts_nanos", d.tsNanos());
                 g.writeEndObject();
             }
-            default -> mapper.writeValue(g, payload);
+            default -> payloadWriter.writeValue(g, payload);
         }
     }
 

@@ -206,6 +206,13 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         conn.flushCommands();
         long timeoutNanos = config.commandTimeout().toNanos();
         confirmed = from;
+        // Redis answers a pipeline in order: wait once for the last reply (one park instead of one per entry),
+        // then read the others, which are complete by then
+        try {
+            futures[futures.length - 1].get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException ex) {
+            // looked at in order below, so that confirmed ends at the first failed entry
+        }
         for (int i = 0; i < futures.length; i++) {
             try {
                 futures[i].get(timeoutNanos, TimeUnit.NANOSECONDS);

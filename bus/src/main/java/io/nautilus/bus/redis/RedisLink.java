@@ -30,7 +30,9 @@ final class RedisLink implements AutoCloseable {
         var options = ClientOptions.builder()
                 .autoReconnect(false)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(config.commandTimeout()));
+                // no per-command expiry timer (it cost a scheduled task per XADD): synchronous calls wait at most
+                // the URI timeout, and the exporter bounds its own waits on the pipelined futures
+                .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build());
         if (config.truststore() != null) {
             options.sslOptions(SslOptions.builder().jdkSslProvider()
                     .truststore(config.truststore().toFile(), config.truststorePassword()).build());
