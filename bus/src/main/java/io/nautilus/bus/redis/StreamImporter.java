@@ -5,6 +5,7 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.StreamMessage;
@@ -93,6 +94,7 @@ final class StreamImporter implements AutoCloseable {
     private final Map<String, Ack> inFlight = new HashMap<>();
     private final ConcurrentLinkedQueue<Ack> handled = new ConcurrentLinkedQueue<>();
     private final List<Ack> toAck = new ArrayList<>();
+    private final List<SentAck> sentAcks = new ArrayList<>();
 
     final LongAdder imported = new LongAdder();
     final LongAdder duplicates = new LongAdder();
@@ -203,6 +205,10 @@ final class StreamImporter implements AutoCloseable {
                 retries.increment();
                 RedisLink.closeQuietly(conn);
                 conn = null;
+                for (SentAck sent : sentAcks) { // no reply seen: send again (XACK is idempotent)
+                    toAck.addAll(sent.acks());
+                }
+                sentAcks.clear();
                 if (!backoff.pause()) {
                     break;
                 }
@@ -216,9 +222,14 @@ final class StreamImporter implements AutoCloseable {
         try {
             if (conn != null) {
                 flushAcks(conn.sync()); // the last handled entries, so that nobody handles them again
+                for (SentAck sent : sentAcks) {
+                    sent.future().get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
             }
-        } catch (RedisException ex) {
+        } catch (RedisException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
             LOG.warn("event=redis_import_final_ack_failed group={} error={}", group, ex.toString());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
         RedisLink.closeQuietly(conn);
     }
@@ -400,8 +411,20 @@ final class StreamImporter implements AutoCloseable {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** XACKs what is handled, grouped by stream; kept for the next attempt if Redis fails. */
+    /**
+     * XACKs what is handled, grouped by stream, without waiting for the replies (the next read on this connection
+     * is queued behind them, so no round trip is added); acknowledgements whose reply was an error are retried.
+     */
     private void flushAcks(RedisCommands<String, byte[]> redis) {
+        for (var it = sentAcks.iterator(); it.hasNext(); ) {
+            var sent = it.next();
+            if (sent.future().isDone()) {
+                it.remove();
+                if (sent.future().toCompletableFuture().isCompletedExceptionally()) {
+                    toAck.addAll(sent.acks());
+                }
+            }
+        }
         Ack a;
         while ((a = handled.poll()) != null) {
             inFlight.remove(a.key());
@@ -410,14 +433,20 @@ final class StreamImporter implements AutoCloseable {
         if (toAck.isEmpty()) {
             return;
         }
-        var byStream = new LinkedHashMap<String, List<String>>();
+        var byStream = new LinkedHashMap<String, List<Ack>>();
         for (Ack x : toAck) {
-            byStream.computeIfAbsent(x.stream, k -> new ArrayList<>()).add(x.id);
+            byStream.computeIfAbsent(x.stream, k -> new ArrayList<>()).add(x);
         }
+        var async = conn.async();
         for (var e : byStream.entrySet()) {
-            redis.xack(e.getKey(), group, e.getValue().toArray(String[]::new));
+            String[] ids = e.getValue().stream().map(x -> x.id).toArray(String[]::new);
+            sentAcks.add(new SentAck(async.xack(e.getKey(), group, ids), e.getValue()));
         }
         toAck.clear();
+    }
+
+    /** An XACK on its way, with what it acknowledges (retried if it fails). */
+    private record SentAck(RedisFuture<Long> future, List<Ack> acks) {
     }
 
     /** Entries handed to the engine whose handlers have not run yet (as of the last loop, any thread). */
