@@ -90,7 +90,17 @@ public final class RedisNodeMain {
     }
 
     private abstract static class TestEngine implements Engine {
+        private final EngineId id;
         EngineContext ctx;
+
+        TestEngine(EngineId id) {
+            this.id = id;
+        }
+
+        @Override
+        public EngineId id() {
+            return id;
+        }
 
         @Override
         public void start(EngineContext c) {
@@ -115,12 +125,8 @@ public final class RedisNodeMain {
         private final int count;
 
         Ticker(int count) {
+            super(EngineId.MARKETDATA);
             this.count = count;
-        }
-
-        @Override
-        public EngineId id() {
-            return EngineId.MARKETDATA;
         }
 
         @Override
@@ -144,9 +150,8 @@ public final class RedisNodeMain {
     }
 
     private static final class Midpoint extends TestEngine {
-        @Override
-        public EngineId id() {
-            return EngineId.FEATURES;
+        Midpoint() {
+            super(EngineId.FEATURES);
         }
 
         @Override
@@ -160,9 +165,8 @@ public final class RedisNodeMain {
     private static final class Counter extends TestEngine {
         private final AtomicLong seen = new AtomicLong();
 
-        @Override
-        public EngineId id() {
-            return EngineId.ANALYTICS;
+        Counter() {
+            super(EngineId.ANALYTICS);
         }
 
         @Override
@@ -183,12 +187,8 @@ public final class RedisNodeMain {
         private final long micros;
 
         Slow(long micros) {
+            super(EngineId.FEATURES);
             this.micros = micros;
-        }
-
-        @Override
-        public EngineId id() {
-            return EngineId.FEATURES;
         }
 
         @Override
