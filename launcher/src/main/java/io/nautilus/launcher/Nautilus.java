@@ -4,6 +4,8 @@ import io.nautilus.bus.host.EngineHost;
 import io.nautilus.bus.host.HostSettings;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.bus.local.LocalBusConfig;
+import io.nautilus.bus.redis.RedisBridge;
+import io.nautilus.bus.redis.RedisBridgeConfig;
 import io.nautilus.core.bus.MessageBus;
 import io.nautilus.core.engine.Engine;
 import io.nautilus.core.engine.EngineConfig;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +37,9 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * With {@link Builder#redis(String)} the bus is bridged to Redis Streams: everything published is exported and
+ * each engine imports, through its consumer group, what its subscriptions match (docs/distributed.md).
+ *
  * Thread-safe. {@link #close()} stops intake, drains every ring and closes servers and stores.
  */
 public final class Nautilus implements AutoCloseable {
@@ -42,11 +48,13 @@ public final class Nautilus implements AutoCloseable {
 
     private final LocalBus bus;
     private final Map<EngineId, EngineHost> hosts;
+    private final RedisBridge bridge;
     private volatile boolean closed;
 
-    private Nautilus(LocalBus bus, Map<EngineId, EngineHost> hosts) {
+    private Nautilus(LocalBus bus, Map<EngineId, EngineHost> hosts, RedisBridge bridge) {
         this.bus = bus;
         this.hosts = hosts;
+        this.bridge = bridge;
     }
 
     public static Builder builder() {
@@ -61,6 +69,11 @@ public final class Nautilus implements AutoCloseable {
     /** The in-process bus itself (stats, bridge seam). */
     public LocalBus localBus() {
         return bus;
+    }
+
+    /** The Redis Streams bridge, or null without {@link Builder#redis(String)}. */
+    public RedisBridge redisBridge() {
+        return bridge;
     }
 
     /** Running engines in start order. */
@@ -89,10 +102,16 @@ public final class Nautilus implements AutoCloseable {
         }
         closed = true;
         long t0 = System.nanoTime();
+        if (bridge != null) {
+            bridge.stopImport(); // entries not yet handled stay pending in Redis for a replica or the next start
+        }
         var reversed = new ArrayList<>(hosts.values());
         Collections.reverse(reversed);
         for (EngineHost h : reversed) {
             h.close();
+        }
+        if (bridge != null) {
+            bridge.close(); // acknowledges what the engines handled, flushes the outbox
         }
         bus.close();
         org.slf4j.LoggerFactory.getLogger(Nautilus.class).info("event=stopped engines={} drain_ms={}",
@@ -114,6 +133,7 @@ public final class Nautilus implements AutoCloseable {
         private Clock clock = Clock.system();
         private LocalBusConfig busConfig = LocalBusConfig.DEFAULT;
         private Supplier<Map<EngineId, ? extends Supplier<Engine>>> registry;
+        private String redisUri;
 
         private Builder() {
         }
@@ -190,6 +210,15 @@ public final class Nautilus implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Bridges the bus to Redis Streams at {@code uri} ({@code redis://[user:password@]host:port},
+         * {@code rediss://} for TLS); bridge settings come from the {@code redis.*} keys of {@link #config}.
+         */
+        public Builder redis(String uri) {
+            this.redisUri = uri;
+            return this;
+        }
+
         /** Starts the engines (in parallel) and returns once each answers. */
         public Nautilus start() {
             var available = new LinkedHashMap<EngineId, Supplier<Engine>>();
@@ -208,7 +237,10 @@ public final class Nautilus implements AutoCloseable {
                 selected.add(p.get());
             }
             selected.addAll(custom);
+            RedisBridgeConfig redisConfig = redisUri == null ? null : RedisBridgeConfig.from(redisUri, config);
             var bus = new LocalBus(busConfig, clock);
+            RedisBridge bridge = redisConfig == null ? null : RedisBridge.start(bus, redisConfig, clock);
+            BooleanSupplier busConnected = bridge == null ? () -> true : bridge::connected;
             var hosts = new LinkedHashMap<EngineId, EngineHost>();
             for (Engine e : selected) {
                 HostSettings hs = HostSettings.defaults().withDataDir(dataDir).withDbUrl(dbUrl).withConfig(config);
@@ -217,12 +249,15 @@ public final class Nautilus implements AutoCloseable {
                     hs = hs.withHttp(new HttpSettings(bind, port, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, apiToken,
                             HttpSettings.DEFAULT_MAX_CONCURRENT_REQUESTS));
                 }
-                if (hosts.put(e.id(), new EngineHost(e, hs, bus, clock, () -> true)) != null) {
+                if (hosts.put(e.id(), new EngineHost(e, hs, bus, clock, busConnected)) != null) {
+                    if (bridge != null) {
+                        bridge.close();
+                    }
                     bus.close();
                     throw new IllegalArgumentException("engine " + e.id().cliName() + " given twice");
                 }
             }
-            var n = new Nautilus(bus, hosts);
+            var n = new Nautilus(bus, hosts, bridge);
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 var started = new ArrayList<Future<EngineHost>>();
                 for (EngineHost h : hosts.values()) {
@@ -230,6 +265,12 @@ public final class Nautilus implements AutoCloseable {
                 }
                 for (Future<EngineHost> f : started) {
                     f.get();
+                }
+                if (bridge != null) {
+                    for (EngineHost h : hosts.values()) { // after start: the engines have subscribed
+                        bridge.bindMetrics(h.registry());
+                        bridge.importFor(h.id().cliName());
+                    }
                 }
             } catch (ExecutionException ex) {
                 n.close();

@@ -47,7 +47,8 @@ public final class NautilusCommand implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "./data", description = "Directory for SQLite files (default: ${DEFAULT-VALUE}).")
     String dataDir;
 
-    @Option(names = "--redis", description = "Redis URI for the Redis Streams bridge (one engine per process).")
+    @Option(names = "--redis", description = "Redis URI (redis://[user:password@]host:port, rediss:// for TLS): bridge the "
+            + "bus to Redis Streams, e.g. with --engine X to run one engine per process (settings: redis.* keys).")
     String redis;
 
     @Option(names = "--api-token", description = "Bearer token required on mutating HTTP requests.")
@@ -95,16 +96,16 @@ public final class NautilusCommand implements Callable<Integer> {
         if (dbUrl != null && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:sqlite:")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--db-url must start with jdbc:postgresql: or jdbc:sqlite:, got " + dbUrl);
         }
-        if (redis != null) {
+        if (redis != null && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--redis needs the Redis Streams bridge, which this build does not include yet; run without --redis (all engines in one JVM)");
+                    "--redis must be a URI like redis://host:6379 or rediss://user:password@host:6380, got " + redis);
         }
         if ((apiToken == null || apiToken.isBlank()) && !insecure && !isLoopback(bind)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "binding to " + bind
                     + " exposes mutating routes: give --api-token (or NAUTILUS_API_TOKEN), or --insecure to run without one");
         }
         return Nautilus.builder().engines(ids).bind(bind).portOffset(portOffset).dbUrl(dbUrl).dataDir(dataDir)
-                .apiToken(apiToken).config(loadConfig());
+                .apiToken(apiToken).config(loadConfig()).redis(redis);
     }
 
     private EngineConfig loadConfig() {

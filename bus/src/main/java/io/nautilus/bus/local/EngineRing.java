@@ -248,12 +248,21 @@ final class EngineRing {
             switch (e.kind) {
                 case BusEvent.DELIVER -> dispatch(e.sub, e.payload, e);
                 case BusEvent.TICK -> tick(e);
+                case BusEvent.DONE -> completed((LocalBus.Completion) e.payload);
                 default -> {
                     // WAKE: nothing to deliver
                 }
             }
         } finally {
             e.clear();
+        }
+    }
+
+    private void completed(LocalBus.Completion done) {
+        try {
+            done.handled();
+        } catch (RuntimeException ex) {
+            LOG.error("engine={} completion callback failed", engine, ex);
         }
     }
 

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * message to every matching subscription. Engines see it through {@link #forEngine(String)}.
  *
  * <p>The seam for the Redis Streams bridge: {@link #exporter(BusExporter)} sees every message published here, and
- * {@link #inject(Envelope)} delivers a message that arrived from outside without exporting it again.
+ * {@link #inject(Envelope)} delivers a message that arrived from outside without exporting it again;
+ * {@link #inject(Envelope, String, Completion)} delivers it to one engine and reports when its handlers have run.
  *
  * <p>Thread-safe. Publishing is lock-free; subscribing takes a lock and invalidates the route cache.
  */
@@ -148,6 +149,61 @@ public final class LocalBus implements AutoCloseable {
      */
     public int inject(Envelope e) {
         return route(e.topic(), e.payload(), e.priority(), e.tsNanos(), e.id(), e.source(), e.replyTo());
+    }
+
+    /**
+     * Runs on an engine's ring thread once every handler of that engine has run on an injected message (or at once,
+     * on the caller's thread, when no subscription of the engine matches it). Must not block.
+     */
+    @FunctionalInterface
+    public interface Completion {
+        void handled();
+    }
+
+    /**
+     * Delivers a message that came from outside this process to the subscriptions of one engine only, then runs
+     * {@code done} on that engine's ring thread after their handlers (a handler that throws still counts as
+     * handled: the message is dead-lettered locally). Not exported again.
+     *
+     * @return the number of subscriptions it was queued for (0: none matched, {@code done} has run); -1 when the
+     *         engine is not running or stopped accepting, in which case {@code done} never runs
+     */
+    public int inject(Envelope e, String engine, Completion done) {
+        EngineRing ring = rings.get(engine);
+        if (ring == null) {
+            return -1;
+        }
+        Sub<?>[] subs = routes.get(e.topic());
+        if (subs == null) {
+            subs = resolve(e.topic());
+        }
+        int matched = 0;
+        int queued = 0;
+        for (Sub<?> s : subs) {
+            if (s.ring == ring && s.type.isInstance(e.payload())) {
+                matched++;
+                if (deliver(s, e.topic(), e.payload(), e.priority(), e.tsNanos(), e.id(), e.source(), e.replyTo())) {
+                    queued++;
+                }
+            }
+        }
+        if (matched == 0) {
+            done.handled();
+            return 0;
+        }
+        // the lane is FIFO, so this marker runs after the deliveries queued above on the same lane
+        boolean marked = queued == matched
+                && ring.enqueue(BusEvent.DONE, null, e.topic(), done, e.priority(), e.tsNanos(), e.id(), e.source(), null);
+        return marked ? queued : -1;
+    }
+
+    /** Patterns of the live subscriptions of one engine (what a bridge imports for it). */
+    public List<String> patterns(String engine) {
+        EngineRing r = rings.get(engine);
+        if (r == null) {
+            return List.of();
+        }
+        return subsByRing.getOrDefault(r, List.of()).stream().filter(s -> s.active).map(s -> s.pattern).distinct().toList();
     }
 
     private int route(String topic, Object payload, Priority priority, long ts, long id, String source, String replyTo) {

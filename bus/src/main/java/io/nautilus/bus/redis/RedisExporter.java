@@ -1,0 +1,277 @@
+package io.nautilus.bus.redis;
+
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.nautilus.bus.BusExporter;
+import io.nautilus.bus.Envelope;
+import io.nautilus.bus.codec.CodecException;
+import io.nautilus.bus.codec.EnvelopeCodec;
+import io.nautilus.core.bus.Reply;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The export half of the bridge: sees every message published in this process ({@link BusExporter}, on the
+ * publisher's thread: a filter and one queue insert), and on its own thread appends them to Redis with pipelined
+ * {@code XADD <stream> MAXLEN ~ <n> * e <json>} in batches on a dedicated connection with manual flush.
+ *
+ * <p>Order: one thread sends batch after batch, and a batch is resent from its first unconfirmed entry until
+ * Redis confirms it, so each publisher's messages reach a stream in publish order. A resend after a lost reply can
+ * append an entry twice; importers drop the copy by (origin, id). Local reply topics ({@code _inbox.}) are never
+ * exported; a request's reply topic is rewritten to this process's wire reply topic (see {@link StreamKeys}).
+ *
+ * <p>Outage: the outbox holds messages (memory, then the spill file), the thread reconnects forever with a capped
+ * backoff and resumes in order. Thread-safe.
+ */
+final class RedisExporter implements BusExporter, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisExporter.class);
+    static final String FIELD = "e";
+
+    private final RedisBridgeConfig config;
+    private final RedisLink link;
+    private final String node;
+    private final StreamKeys keys;
+    private final EnvelopeCodec codec;
+    private final boolean exportAll;
+    private final Outbox outbox;
+    private final XAddArgs xadd;
+    private final Backoff backoff;
+    final LinkState state = new LinkState("export");
+    private final Thread thread;
+    private volatile boolean closing;
+    private volatile long closeDeadline;
+    private StatefulRedisConnection<String, byte[]> conn;
+    private int confirmed;
+
+    final LongAdder exported = new LongAdder();
+    final LongAdder retries = new LongAdder();
+    final LongAdder unencodable = new LongAdder();
+    final LongAdder rejected = new LongAdder();
+    private long lastWarnNanos;
+
+    RedisExporter(RedisBridgeConfig config, RedisLink link, String node) {
+        this.config = config;
+        this.link = link;
+        this.node = node;
+        this.keys = new StreamKeys(config.prefix());
+        this.codec = new EnvelopeCodec(config.types());
+        this.exportAll = config.exportPatterns().contains(">");
+        Path spill = config.spillDir() == null ? null : config.spillDir().resolve("outbox-" + node + ".spill");
+        this.outbox = new Outbox(config.outboxCapacity(), spill, this::encode);
+        this.xadd = new XAddArgs().maxlen(config.maxLen()).approximateTrimming();
+        this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
+        this.thread = Thread.ofPlatform().name("redis-export").daemon(true).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    @Override
+    public void export(Envelope e) {
+        String topic = e.topic();
+        if (topic.startsWith(StreamKeys.INBOX) || !exported(topic)) {
+            return;
+        }
+        if (e.replyTo() != null && e.replyTo().startsWith(StreamKeys.INBOX)) {
+            e = new Envelope(e.id(), e.origin(), topic, e.priority(), e.source(), e.tsNanos(), e.payload(),
+                    StreamKeys.wireReplyTo(node, e.replyTo()));
+        }
+        outbox.offer(e);
+    }
+
+    private boolean exported(String topic) {
+        if (exportAll || topic.startsWith(StreamKeys.REPLY)) {
+            return true;
+        }
+        for (String p : config.exportPatterns()) {
+            if (StreamKeys.matches(p, topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The stream entry of an envelope, or null (counted) when its payload cannot cross processes. */
+    private Outbox.Outgoing encode(Envelope e) {
+        try {
+            return new Outbox.Outgoing(keys.stream(e.topic()), codec.encode(e));
+        } catch (CodecException ex) {
+            unencodable.increment();
+            warn("topic=" + e.topic() + " not exported: " + ex.getMessage());
+            if (e.payload() instanceof Reply) {
+                // tell the requester at once instead of letting it time out
+                return encode(new Envelope(e.id(), e.origin(), e.topic(), e.priority(), e.source(), e.tsNanos(),
+                        new Reply(null, "reply cannot cross processes: " + ex.getMessage()), e.replyTo()));
+            }
+            return null;
+        }
+    }
+
+    private void run() {
+        var batch = new ArrayList<Outbox.Outgoing>(config.batchSize());
+        while (!(closing && (outbox.isEmpty() || pastDeadline()))) {
+            batch.clear();
+            try {
+                if (conn == null && !connect()) {
+                    continue;
+                }
+                if (outbox.drain(batch, config.batchSize(), TimeUnit.MILLISECONDS.toNanos(50)) > 0) {
+                    sendAll(batch);
+                }
+            } catch (InterruptedException ie) {
+                break;
+            } catch (RuntimeException ex) {
+                LOG.error("event=redis_export_failed", ex);
+            }
+        }
+        RedisLink.closeQuietly(conn);
+    }
+
+    /** Connects (eagerly, so that health shows a down link before anything is sent); false after a failure. */
+    private boolean connect() throws InterruptedException {
+        try {
+            conn = link.connect();
+            conn.setAutoFlushCommands(false);
+            if (!state.isUp()) {
+                LOG.info("event=redis_export_connected uri={}", config.redactedUri());
+            }
+            state.up();
+            return true;
+        } catch (RuntimeException ex) {
+            failed(ex);
+            return false;
+        }
+    }
+
+    private void failed(Throwable cause) throws InterruptedException {
+        if (state.isUp()) {
+            LOG.warn("event=redis_export_down uri={} outbox={} error={}", config.redactedUri(), outbox.depth(), cause.toString());
+        }
+        state.down(cause);
+        RedisLink.closeQuietly(conn);
+        conn = null;
+        retries.increment();
+        if ((closing && pastDeadline()) || !backoff.pause()) {
+            throw new InterruptedException("export stopped");
+        }
+    }
+
+    private boolean pastDeadline() {
+        return System.nanoTime() > closeDeadline;
+    }
+
+    /** Sends a batch in order, resending from the first unconfirmed entry until all are confirmed. */
+    private void sendAll(List<Outbox.Outgoing> batch) throws InterruptedException {
+        int from = 0;
+        while (from < batch.size()) {
+            confirmed = from;
+            try {
+                if (conn == null && !connect()) {
+                    continue;
+                }
+                send(batch, from);
+                from = batch.size();
+                state.up();
+                backoff.reset();
+            } catch (RuntimeException | ExecutionException | TimeoutException ex) {
+                from = confirmed;
+                failed(ex instanceof ExecutionException ? ex.getCause() : ex);
+            }
+        }
+    }
+
+    /** Pipelines batch[from..]; {@link #confirmed} is the index after the last entry Redis confirmed. */
+    private void send(List<Outbox.Outgoing> batch, int from) throws ExecutionException, TimeoutException, InterruptedException {
+        RedisAsyncCommands<String, byte[]> async = conn.async();
+        @SuppressWarnings("unchecked")
+        RedisFuture<String>[] futures = new RedisFuture[batch.size() - from];
+        for (int i = from; i < batch.size(); i++) {
+            Outbox.Outgoing o = batch.get(i);
+            futures[i - from] = async.xadd(o.key(), xadd, Map.of(FIELD, o.body()));
+        }
+        conn.flushCommands();
+        long timeoutNanos = config.commandTimeout().toNanos();
+        confirmed = from;
+        // Redis answers a pipeline in order: wait once for the last reply (one park instead of one per entry),
+        // then read the others, which are complete by then
+        try {
+            futures[futures.length - 1].get(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException ex) {
+            // looked at in order below, so that confirmed ends at the first failed entry
+        }
+        for (int i = 0; i < futures.length; i++) {
+            try {
+                futures[i].get(timeoutNanos, TimeUnit.NANOSECONDS);
+                exported.increment();
+                confirmed = from + i + 1;
+            } catch (ExecutionException ex) {
+                if (!refusedForGood(ex.getCause())) {
+                    throw ex; // the link failed, or Redis is loading, busy, out of memory...: resend from here
+                }
+                // Redis refused this one entry (e.g. the key holds another type): resending cannot help
+                rejected.increment();
+                warn("XADD to " + batch.get(from + i).key() + " refused: " + ex.getCause().getMessage());
+                confirmed = from + i + 1;
+            }
+        }
+    }
+
+    /** A refusal that resending cannot cure: the key holds another type, or the command is wrong. */
+    static boolean refusedForGood(Throwable error) {
+        if (!(error instanceof RedisCommandExecutionException)) {
+            return false;
+        }
+        String m = error.getMessage() == null ? "" : error.getMessage();
+        return m.startsWith("WRONGTYPE") || m.startsWith("ERR");
+    }
+
+    private void warn(String message) {
+        long now = System.nanoTime();
+        if (now - lastWarnNanos > TimeUnit.SECONDS.toNanos(10) || lastWarnNanos == 0) {
+            lastWarnNanos = now;
+            LOG.warn("event=redis_export_skipped {}", message);
+        }
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    /** Stops after flushing the outbox, waiting at most {@code drainMillis} for Redis. */
+    void close(long drainMillis) {
+        closeDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(drainMillis);
+        closing = true;
+        try {
+            thread.join(drainMillis + 1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
+        long left = outbox.depth();
+        if (left > 0) {
+            LOG.warn("event=redis_export_closed unsent={} (redis unreachable for the drain time)", left);
+        }
+        outbox.close();
+    }
+
+    @Override
+    public void close() {
+        close(5_000);
+    }
+}
