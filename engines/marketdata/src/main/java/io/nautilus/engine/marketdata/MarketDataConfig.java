@@ -56,7 +56,7 @@ public record MarketDataConfig(PipelineSettings pipeline, SimulatorSettings simu
         SimulatorSettings sim = c.flag("marketdata.simulator.enabled", true) ? simulator(c) : null;
         return new MarketDataConfig(pipeline, sim,
                 c.integer("marketdata.simulator.backfill-days", 252),
-                c.number("marketdata.simulator.backfill-step-seconds", 900),
+                c.number("marketdata.simulator.backfill-step-seconds", 3600),
                 list(c.string("marketdata.replay.files", "")),
                 c.number("marketdata.replay.speed", 0),
                 BarInterval.parse(c.string("marketdata.replay.bar-interval", "1d")),
