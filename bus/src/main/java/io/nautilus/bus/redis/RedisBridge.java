@@ -100,6 +100,9 @@ public final class RedisBridge implements AutoCloseable {
             if (StreamKeys.INBOX.startsWith(first + ".")) {
                 continue; // replies come through the reply stream
             }
+            if (io.nautilus.bus.local.LocalBus.LOCAL_PREFIX.equals(first + ".")) {
+                continue; // an engine's private topics never cross Redis
+            }
             s.add(first.equals("*") || first.equals(">") ? "*" : keys.streamOfToken(first));
         }
         return s;
