@@ -259,12 +259,21 @@ public final class Nautilus implements AutoCloseable {
             }
             var n = new Nautilus(bus, hosts, bridge);
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                // Engines start in parallel, except the price sources (Market Data), which start once every other
+                // engine has subscribed: otherwise the first prices (the simulator's backfill) could be published
+                // before their consumers exist, and a RELIABLE subscription only sees what is published after it.
                 var started = new ArrayList<Future<EngineHost>>();
                 for (EngineHost h : hosts.values()) {
-                    started.add(pool.submit(h::start));
+                    if (h.id() != EngineId.MARKETDATA) {
+                        started.add(pool.submit(h::start));
+                    }
                 }
                 for (Future<EngineHost> f : started) {
                     f.get();
+                }
+                EngineHost sources = hosts.get(EngineId.MARKETDATA);
+                if (sources != null) {
+                    sources.start();
                 }
                 if (bridge != null) {
                     for (EngineHost h : hosts.values()) { // after start: the engines have subscribed
