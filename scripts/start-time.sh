@@ -6,11 +6,14 @@ cd "$(dirname "$0")/.."
 runs=${1:-5}
 java_bin="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 offset=${NAUTILUS_PORT_OFFSET:-10000}
+# the AOT cache the build records (launcher/target/nautilus.aot), as the README's run command uses it
+aot=()
+[ -f launcher/target/nautilus.aot ] && aot=(-XX:AOTCache=launcher/target/nautilus.aot)
 for r in $(seq 1 "$runs"); do
   data=$(mktemp -d)
   log=$(mktemp)
   t0=$(date +%s%N)
-  "$java_bin" --sun-misc-unsafe-memory-access=allow -jar launcher/target/nautilus.jar --port-offset "$offset" \
+  "$java_bin" "${aot[@]}" --sun-misc-unsafe-memory-access=allow -jar launcher/target/nautilus.jar --port-offset "$offset" \
     --data-dir "$data" >"$log" 2>&1 &
   pid=$!
   # wait for the banner, then for every URL it lists to answer /health with 200

@@ -63,6 +63,11 @@ public final class NautilusCommand implements Callable<Integer> {
     @Option(names = "--log-json", description = "Log one JSON object per line instead of key=value text.")
     boolean logJson;
 
+    @Option(names = "--training-run", hidden = true,
+            description = "Start every engine on ephemeral ports, let prices flow for a few seconds, ask each /health, "
+                    + "stop: the build runs this under -XX:AOTCacheOutput to produce the start-up AOT cache.")
+    boolean trainingRun;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -105,7 +110,7 @@ public final class NautilusCommand implements Callable<Integer> {
                     + " exposes mutating routes: give --api-token (or NAUTILUS_API_TOKEN), or --insecure to run without one");
         }
         return Nautilus.builder().engines(ids).bind(bind).portOffset(portOffset).dbUrl(dbUrl).dataDir(dataDir)
-                .apiToken(apiToken).config(loadConfig()).redis(redis);
+                .apiToken(apiToken).config(loadConfig()).redis(redis).ephemeralPorts(trainingRun);
     }
 
     private EngineConfig loadConfig() {
@@ -152,6 +157,10 @@ public final class NautilusCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("nautilus: cannot start: " + e.getMessage());
             return 1;
         }
+        if (trainingRun) {
+            train(nautilus);
+            return 0;
+        }
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
             nautilus.close();
@@ -162,6 +171,17 @@ public final class NautilusCommand implements Callable<Integer> {
         printBanner(nautilus, millis);
         stopped.await();
         return 0;
+    }
+
+    /** Exercises the running engines the way a first session does, then stops them. */
+    private void train(Nautilus n) throws Exception {
+        try (n; var client = java.net.http.HttpClient.newHttpClient()) {
+            Thread.sleep(3_000);
+            for (EngineId id : n.engines()) {
+                client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + n.port(id) + "/health"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            }
+        }
     }
 
     private void printBanner(Nautilus n, long millis) {

@@ -162,6 +162,25 @@ public final class EngineHttpServer implements AutoCloseable {
             routes.accept(r);
         });
         app.start(settings.host(), settings.port());
+        readinessProbe(settings.host());
+    }
+
+    /**
+     * Asks the server's own /health once before the engine counts as started: the first request through Jetty,
+     * Javalin and Jackson loads and links their classes (~0.5 s on 2 cores), which should happen during start-up,
+     * not in a client's first call. A failure here only logs: the server is up either way.
+     */
+    private void readinessProbe(String host) {
+        String target = host.equals("0.0.0.0") ? "127.0.0.1" : host.equals("::") ? "::1" : host;
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(target, app.port()), 2_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /health HTTP/1.1\r\nHost: " + target + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readAllBytes();
+        } catch (java.io.IOException e) {
+            LOG.warn("engine={} readiness probe of /health failed: {}", engineName, e.toString());
+        }
     }
 
     /** The port actually bound (useful with port 0). */
