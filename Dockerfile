@@ -16,7 +16,8 @@ COPY core/ core/
 COPY bus/ bus/
 COPY testkit/ testkit/
 COPY launcher/ launcher/
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl launcher -am package -DskipTests
+# (no AOT training run here: an AOT cache only fits the JVM that recorded it, and the runtime image has its own)
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl launcher -am package -DskipTests -Dnautilus.aot.skip=true
 
 # ---- runtime stage: JRE 25 only, non-root ----
 FROM eclipse-temurin:25-jre
