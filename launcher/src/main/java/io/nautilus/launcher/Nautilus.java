@@ -259,21 +259,17 @@ public final class Nautilus implements AutoCloseable {
             }
             var n = new Nautilus(bus, hosts, bridge);
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                // Engines start in parallel, except the price sources (Market Data), which start once every other
-                // engine has subscribed: otherwise the first prices (the simulator's backfill) could be published
-                // before their consumers exist, and a RELIABLE subscription only sees what is published after it.
+                // Engines open in parallel; only once every one has subscribed are they told they are ready, which is
+                // when feeds start producing (a subscription only sees what is published after it exists).
                 var started = new ArrayList<Future<EngineHost>>();
                 for (EngineHost h : hosts.values()) {
-                    if (h.id() != EngineId.MARKETDATA) {
-                        started.add(pool.submit(h::start));
-                    }
+                    started.add(pool.submit(h::open));
                 }
                 for (Future<EngineHost> f : started) {
                     f.get();
                 }
-                EngineHost sources = hosts.get(EngineId.MARKETDATA);
-                if (sources != null) {
-                    sources.start();
+                for (EngineHost h : hosts.values()) {
+                    h.ready();
                 }
                 if (bridge != null) {
                     for (EngineHost h : hosts.values()) { // after start: the engines have subscribed

@@ -52,6 +52,7 @@ public final class EngineHost implements AutoCloseable {
     private volatile Store store;
     private volatile EngineHttpServer http;
     private volatile boolean started;
+    private volatile boolean ready;
     private volatile boolean stopped;
     private long lastDelivered;
     private long lastFailed;
@@ -93,8 +94,29 @@ public final class EngineHost implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("host-" + name).daemon(true).factory());
     }
 
-    /** Starts the engine, then its HTTP server (if configured). */
+    /** Starts the engine and its HTTP server, then tells it that it is {@linkplain Engine#ready() ready}. */
     public synchronized EngineHost start() {
+        open();
+        return ready();
+    }
+
+    /**
+     * Tells the engine that every engine of the process has started ({@link Engine#ready()}). With several engines
+     * in one process: {@link #open()} all of them first, then {@code ready()} each. Idempotent.
+     */
+    public synchronized EngineHost ready() {
+        if (!started) {
+            throw new IllegalStateException("open() the engine before ready()");
+        }
+        if (!ready) {
+            ready = true;
+            engine.ready();
+        }
+        return this;
+    }
+
+    /** Starts the engine (subscriptions, state) and its HTTP server (if configured). Idempotent. */
+    public synchronized EngineHost open() {
         if (started) {
             return this;
         }

@@ -15,6 +15,14 @@ public interface Engine {
     /** Subscribes, opens its store, starts feeds and timers. Called once. */
     void start(EngineContext ctx);
 
+    /**
+     * Called once every engine of this process has started, so that every subscription exists: start what produces
+     * messages on its own (price feeds, simulators, replays) here, or the first messages could reach nobody.
+     * The default does nothing.
+     */
+    default void ready() {
+    }
+
     /** Declares the engine's HTTP endpoints (besides /health and /metrics, which the host adds). */
     void routes(RoutesConfig routes);
 

@@ -78,6 +78,8 @@ public final class MarketDataEngine implements Engine {
         return EngineId.MARKETDATA;
     }
 
+    private TickSink sink;
+
     @Override
     public void start(EngineContext ctx) {
         config = MarketDataConfig.from(ctx.config());
@@ -108,12 +110,18 @@ public final class MarketDataEngine implements Engine {
             sources.add(new ReplaySource("replay", file, eq > 0 ? spec.substring(eq + 1) : null,
                     config.replayBarInterval().nanos(), config.replaySpeed()));
         }
-        for (MarketDataSource s : sources) {
-            s.start(sink);
-        }
+        this.sink = sink;
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("md-housekeeping").daemon(true).factory());
         timer.scheduleAtFixedRate(() -> bus.publish(HOUSEKEEPING_TOPIC, new Housekeeping()), config.housekeepingMillis(),
                 config.housekeepingMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every engine of the process has subscribed: the sources may start producing. */
+    @Override
+    public void ready() {
+        for (MarketDataSource s : sources) {
+            s.start(sink);
+        }
     }
 
     /** Hands a batch to the ring thread; completes with what became of its records. */
