@@ -56,7 +56,7 @@ final class RiskCommands {
     record Resolve(String breachId, String actionTaken, String actor) {
     }
 
-    /** The resolved breach, or an error: {@code not_found} or {@code already_resolved}. */
+    /** The resolved breach, or the error {@code not_open} (unknown or already resolved). */
     record ResolveOutcome(RiskStore.BreachRecord breach, String error) {
     }
 

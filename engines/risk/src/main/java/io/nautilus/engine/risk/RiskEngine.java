@@ -59,6 +59,7 @@ public final class RiskEngine implements Engine {
     private RiskStore store;
     private RiskRegistry registry;
     private RiskState state;
+    private RingCalls calls;
     private ScheduledExecutorService timer;
     private final Set<String> historyRequested = new HashSet<>();
     private final Map<String, Boolean> alerting = new java.util.HashMap<>();
@@ -88,6 +89,8 @@ public final class RiskEngine implements Engine {
         this.registry = new RiskRegistry(store, settings.defaultControls());
         registry.load();
         this.state = new RiskState(settings, registry, store, bus);
+        this.calls = new RingCalls(bus);
+        context.onEndOfBatch(this::endOfBatch);
         bus.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (o, m) -> decide(o));
         bus.subscribe("position.*", PositionUpdate.class, (p, m) -> onPosition(p));
         bus.subscribe("pnl.*", PnlUpdate.class, (p, m) -> state.onPnl(p, now()));
@@ -101,11 +104,11 @@ public final class RiskEngine implements Engine {
         bus.subscribe(RiskCommands.TICK, RiskCommands.Tick.class, (t, m) -> onTick(t.tsNanos()));
         bus.subscribe(RiskCommands.CHANGED, RiskCommands.Changed.class, (c, m) -> state.onChanged(c.kind(), now()));
         bus.subscribe(RiskCommands.PREDICTED, RiskCommands.Predicted.class, (p, m) -> onPredicted(p.prediction()));
-        bus.respond(RiskCommands.CHECK, RiskCommands.Check.class, c -> state.check(c, now()));
-        bus.respond(RiskCommands.PRETRADE, OrderIntent.class, o -> state.check(o, now()));
-        bus.respond(RiskCommands.RESOLVE, RiskCommands.Resolve.class, r -> state.resolve(r, now()));
-        bus.respond(RiskCommands.SNAPSHOT, RiskCommands.Snapshot.class, s -> state.snapshot(s.portfolioId(), now()));
-        bus.respond(RiskCommands.MONITOR, RiskCommands.Monitor.class, this::onMonitor);
+        calls.answer(RiskCommands.CHECK, RiskCommands.Check.class, c -> state.check(c, now()));
+        calls.answer(RiskCommands.PRETRADE, OrderIntent.class, o -> state.check(o, now()));
+        calls.answer(RiskCommands.RESOLVE, RiskCommands.Resolve.class, r -> state.breaches.resolve(r, now()));
+        calls.answer(RiskCommands.SNAPSHOT, RiskCommands.Snapshot.class, s -> state.snapshot(s.portfolioId(), now()));
+        calls.answer(RiskCommands.MONITOR, RiskCommands.Monitor.class, this::onMonitor);
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("risk-timer").daemon(true).factory());
         timer.scheduleAtFixedRate(() -> bus.publish(RiskCommands.TICK, new RiskCommands.Tick(now())), 1, 1,
                 TimeUnit.SECONDS);
@@ -113,6 +116,25 @@ public final class RiskEngine implements Engine {
 
     long now() {
         return ctx.clock().nowNanos();
+    }
+
+    /** Sends a question to the ring thread (see {@link RingCalls}). */
+    <R> java.util.concurrent.CompletableFuture<R> ask(String topic, Object query) {
+        return calls.ask(topic, query);
+    }
+
+    /**
+     * End of each ring batch: commits the batch's breach transitions (then publishes them), then answers the HTTP
+     * questions of the batch; if the commit fails, the questions fail with it.
+     */
+    private void endOfBatch() {
+        try {
+            state.breaches.commit();
+        } catch (RuntimeException e) {
+            calls.fail(e);
+            throw e;
+        }
+        calls.complete();
     }
 
     private void decide(OrderIntent o) {

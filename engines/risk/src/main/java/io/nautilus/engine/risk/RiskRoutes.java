@@ -15,7 +15,6 @@ import io.nautilus.engine.risk.control.TradingState;
 import io.nautilus.engine.risk.limit.LimitDefinition;
 import io.nautilus.engine.risk.limit.SymbolInfo;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -228,12 +227,11 @@ final class RiskRoutes {
         String action = body.actionTaken() == null || body.actionTaken().isBlank() ? "resolved" : body.actionTaken();
         RiskCommands.ResolveOutcome out = ask(RiskCommands.RESOLVE, new RiskCommands.Resolve(c.pathParam("breach_id"),
                 action, actor(c)), RiskCommands.ResolveOutcome.class);
-        if ("not_found".equals(out.error())) {
-            throw ProblemException.notFound("no breach '" + c.pathParam("breach_id") + "'");
-        }
-        if ("already_resolved".equals(out.error())) {
-            throw ProblemException.conflict("breach " + c.pathParam("breach_id") + " was already resolved at "
-                    + RiskViews.iso(out.breach().resolutionTimeNanos()));
+        if (BreachTracker.NOT_OPEN.equals(out.error())) {
+            RiskStore.BreachRecord stored = store.breach(c.pathParam("breach_id")).orElseThrow(() ->
+                    ProblemException.notFound("no breach '" + c.pathParam("breach_id") + "'"));
+            throw ProblemException.conflict("breach " + stored.breachId() + " was already resolved at "
+                    + RiskViews.iso(stored.resolutionTimeNanos()));
         }
         c.json(Map.of("status", "resolved", "breach", RiskViews.BreachView.of(out.breach())));
     }
@@ -319,11 +317,9 @@ final class RiskRoutes {
         ctx.bus().publish(RiskCommands.CHANGED, new RiskCommands.Changed(kind));
     }
 
-    /** Asks the ring thread and waits (on this virtual thread) for the answer. */
-    <Q, R> R ask(String topic, Q query, Class<R> type) {
-        Duration timeout = Duration.ofMillis(settings.requestTimeoutMs());
-        return await(() -> ctx.bus().request(topic, query, type, timeout).get(timeout.toMillis() + 100,
-                TimeUnit.MILLISECONDS));
+    /** Asks the ring thread and waits (on this virtual thread) for the answer (after the batch's commit). */
+    <R> R ask(String topic, Object query, Class<R> type) {
+        return type.cast(await(() -> engine.ask(topic, query).get(settings.requestTimeoutMs(), TimeUnit.MILLISECONDS)));
     }
 
     /** Runs work on the compute pool and waits for it; InsufficientData becomes 422. */

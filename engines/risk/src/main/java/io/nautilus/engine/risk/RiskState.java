@@ -1,15 +1,12 @@
 package io.nautilus.engine.risk;
 
 import io.nautilus.core.bus.MessageBus;
-import io.nautilus.core.bus.Priority;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistory;
 import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.PnlUpdate;
 import io.nautilus.core.model.PositionUpdate;
-import io.nautilus.core.model.RiskBreach;
 import io.nautilus.core.model.RiskDecision;
-import io.nautilus.core.model.Topics;
 import io.nautilus.engine.risk.control.PreTradeCheck;
 import io.nautilus.engine.risk.limit.ExposureBook;
 import io.nautilus.engine.risk.limit.LimitDefinition;
@@ -18,15 +15,12 @@ import io.nautilus.engine.risk.limit.LimitMeasures;
 import io.nautilus.engine.risk.limit.ReferenceData;
 import io.nautilus.engine.risk.limit.RiskModel;
 import io.nautilus.engine.risk.limit.SymbolInfo;
-import io.nautilus.engine.risk.monitor.BreachMonitor;
-import io.nautilus.engine.risk.monitor.BreachMonitor.Transition;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.UUID;
 
 /**
  * Everything the risk engine mutates, owned by its ring thread: one {@link ExposureBook} per portfolio, last
@@ -51,35 +45,23 @@ final class RiskState {
 
     private final RiskSettings settings;
     private final RiskRegistry registry;
-    private final RiskStore store;
-    private final MessageBus bus;
     private final Map<String, Entry> books = new HashMap<>();
     private final Map<String, double[]> lastPrices = new HashMap<>();
     private final PreTradeCheck preTrade = new PreTradeCheck();
-    private final BreachMonitor monitor;
+    final BreachTracker breaches;
     final MarketHistory history;
     private RiskModel model = RiskModel.EMPTY;
     private ReferenceData reference = ReferenceData.EMPTY;
     boolean monitoring;
     boolean modelDirty;
     boolean referenceDirty;
-    long intents;
-    long rejected;
-    long breachEvents;
 
     RiskState(RiskSettings settings, RiskRegistry registry, RiskStore store, MessageBus bus) {
         this.settings = settings;
         this.registry = registry;
-        this.store = store;
-        this.bus = bus;
         this.history = new MarketHistory(settings.maxHistory());
-        this.monitor = new BreachMonitor(settings.hysteresisPct(), settings.autoResolve(),
-                () -> "brk-" + UUID.randomUUID());
+        this.breaches = new BreachTracker(settings, store, bus);
         this.monitoring = settings.monitorOnStart();
-        for (RiskStore.BreachRecord b : store.breaches(null, true, Integer.MAX_VALUE)) {
-            monitor.restore(BreachMonitor.restored(b.breachId(), b.portfolioId(), b.limitId(), b.breachTimeNanos()),
-                    b.severity(), b.value(), b.utilisationPct());
-        }
         rebuildReference();
     }
 
@@ -122,19 +104,14 @@ final class RiskState {
     // ---- bus events
 
     RiskDecision check(OrderIntent o, long nowNanos) {
-        intents++;
         Entry e = entry(o.portfolioId());
         double last = lastPrice(o.symbol());
         if (last > 0 && e.book.find(o.symbol()) < 0) {
             e.book.slot(o.symbol());
             e.book.applyPrice(o.symbol(), last, nowNanos);
         }
-        RiskDecision d = preTrade.check(o, e.book, e.now, e.after, limits(e), registry.controls(o.portfolioId()),
+        return preTrade.check(o, e.book, e.now, e.after, limits(e), registry.controls(o.portfolioId()),
                 registry.state(o.portfolioId()), last, nowNanos);
-        if (!d.approved()) {
-            rejected++;
-        }
-        return d;
     }
 
     /** Applies a position; returns true if the engine has no daily history of the symbol (to be requested). */
@@ -206,7 +183,7 @@ final class RiskState {
             case "capital" -> registry.capital().forEach((p, c) -> entry(p).book.setCapital(c));
             default -> {
                 if (kind.startsWith("deleted:")) {
-                    limitDeleted(kind.substring("deleted:".length()), nowNanos);
+                    breaches.limitDeleted(kind.substring("deleted:".length()), nowNanos);
                 }
             }
         }
@@ -259,32 +236,8 @@ final class RiskState {
         e.now.current();
         for (int i = 0, n = limits.size(); i < n; i++) {
             LimitDefinition l = limits.get(i);
-            apply(e.book.portfolioId(), LimitEvaluation.of(l, e.now.value(l)), nowNanos);
+            breaches.apply(e.book.portfolioId(), LimitEvaluation.of(l, e.now.value(l)), nowNanos);
         }
-    }
-
-    /** Feeds one evaluation to the monitor; persists and publishes what changed. */
-    private void apply(String portfolioId, LimitEvaluation ev, long nowNanos) {
-        BreachMonitor.OpenBreach before = monitor.open(portfolioId, ev.limit().limitId());
-        Transition t = monitor.update(portfolioId, ev, nowNanos);
-        if (t == Transition.NONE) {
-            return;
-        }
-        LimitDefinition l = ev.limit();
-        BreachMonitor.OpenBreach b = t == Transition.RESOLVED ? before : monitor.open(portfolioId, l.limitId());
-        boolean resolved = t == Transition.RESOLVED;
-        var record = new RiskStore.BreachRecord(b.breachId, portfolioId, l.limitId(), l.type().wireName(), b.severity(),
-                ev.value(), l.limitValue(), ev.utilisationPct(), b.openedNanos, resolved, resolved ? nowNanos : null,
-                resolved ? "auto: back under the warning threshold" : null, resolved ? "risk-engine" : null);
-        publish(record, nowNanos);
-    }
-
-    private void publish(RiskStore.BreachRecord r, long nowNanos) {
-        store.saveBreach(r);
-        breachEvents++;
-        bus.publish(Topics.breach(r.portfolioId()), new RiskBreach(r.breachId(), r.portfolioId(), r.limitId(),
-                r.limitType(), r.severity(), r.value(), r.limitValue(), r.utilisationPct(), r.resolved(), nowNanos),
-                Priority.CRITICAL);
     }
 
     RiskCommands.CheckOutcome check(RiskCommands.Check c, long nowNanos) {
@@ -295,17 +248,15 @@ final class RiskState {
         for (LimitDefinition l : limits(live)) {
             evaluations.add(LimitEvaluation.of(l, e.now.value(l)));
         }
-        var breaches = new ArrayList<RiskViews.BreachView>();
+        var open = new ArrayList<RiskViews.BreachView>();
         for (LimitEvaluation ev : evaluations) {
-            apply(c.portfolioId(), ev, nowNanos);
-            BreachMonitor.OpenBreach b = monitor.open(c.portfolioId(), ev.limit().limitId());
-            if (ev.severity() != null && b != null) {
-                breaches.add(RiskViews.BreachView.of(new RiskStore.BreachRecord(b.breachId, c.portfolioId(),
-                        ev.limit().limitId(), ev.limit().type().wireName(), ev.severity(), ev.value(),
-                        ev.limit().limitValue(), ev.utilisationPct(), b.openedNanos, false, null, null, null)));
+            breaches.apply(c.portfolioId(), ev, nowNanos);
+            RiskViews.BreachView b = breaches.openView(c.portfolioId(), ev);
+            if (b != null) {
+                open.add(b);
             }
         }
-        return new RiskCommands.CheckOutcome(breaches, evaluations);
+        return new RiskCommands.CheckOutcome(open, evaluations);
     }
 
     /**
@@ -338,35 +289,8 @@ final class RiskState {
         return e;
     }
 
-    RiskCommands.ResolveOutcome resolve(RiskCommands.Resolve r, long nowNanos) {
-        var stored = store.breach(r.breachId());
-        if (stored.isEmpty()) {
-            return new RiskCommands.ResolveOutcome(null, "not_found");
-        }
-        RiskStore.BreachRecord b = stored.get();
-        if (b.resolved()) {
-            return new RiskCommands.ResolveOutcome(b, "already_resolved");
-        }
-        monitor.close(b.breachId());
-        var done = new RiskStore.BreachRecord(b.breachId(), b.portfolioId(), b.limitId(), b.limitType(), b.severity(),
-                b.value(), b.limitValue(), b.utilisationPct(), b.breachTimeNanos(), true, nowNanos, r.actionTaken(),
-                r.actor());
-        publish(done, nowNanos);
-        return new RiskCommands.ResolveOutcome(done, null);
-    }
-
-    /** Forgets the open breaches of a deleted limit (resolving them). */
-    void limitDeleted(String limitId, long nowNanos) {
-        for (RiskStore.BreachRecord b : store.breaches(null, true, Integer.MAX_VALUE)) {
-            if (b.limitId().equals(limitId)) {
-                resolve(new RiskCommands.Resolve(b.breachId(), "limit deleted", "risk-engine"), nowNanos);
-            }
-        }
-    }
-
     RiskCommands.MonitorStatus monitorStatus() {
-        int open = store.breaches(null, true, Integer.MAX_VALUE).size();
-        return new RiskCommands.MonitorStatus(monitoring, books.size(), registry.limits().size(), open);
+        return new RiskCommands.MonitorStatus(monitoring, books.size(), registry.limits().size(), breaches.openCount());
     }
 
     RiskCommands.PortfolioSnapshot snapshot(String portfolioId, long nowNanos) {

@@ -225,8 +225,8 @@ final class RiskStore {
 
     // ---- breaches
 
-    /** Inserts or replaces a breach row. */
-    void saveBreach(BreachRecord b) {
+    /** Inserts or replaces breach rows, in order, in one transaction. */
+    void saveBreaches(List<BreachRecord> breaches) {
         store.inTransaction(c -> {
             try (var ps = c.prepareStatement("INSERT INTO risk_breaches (breach_id, portfolio_id, limit_id, limit_type,"
                     + " severity, breach_value, limit_value, utilisation_pct, breach_time, resolved, resolution_time,"
@@ -235,24 +235,27 @@ final class RiskStore {
                     + " utilisation_pct = EXCLUDED.utilisation_pct, resolved = EXCLUDED.resolved,"
                     + " resolution_time = EXCLUDED.resolution_time, action_taken = EXCLUDED.action_taken,"
                     + " resolved_by = EXCLUDED.resolved_by")) {
-                ps.setString(1, b.breachId());
-                ps.setString(2, b.portfolioId());
-                ps.setString(3, b.limitId());
-                ps.setString(4, b.limitType());
-                ps.setString(5, b.severity().name());
-                ps.setDouble(6, b.value());
-                ps.setDouble(7, b.limitValue());
-                ps.setDouble(8, b.utilisationPct());
-                ps.setLong(9, b.breachTimeNanos());
-                ps.setBoolean(10, b.resolved());
-                if (b.resolutionTimeNanos() == null) {
-                    ps.setNull(11, Types.BIGINT);
-                } else {
-                    ps.setLong(11, b.resolutionTimeNanos());
+                for (BreachRecord b : breaches) {
+                    ps.setString(1, b.breachId());
+                    ps.setString(2, b.portfolioId());
+                    ps.setString(3, b.limitId());
+                    ps.setString(4, b.limitType());
+                    ps.setString(5, b.severity().name());
+                    ps.setDouble(6, b.value());
+                    ps.setDouble(7, b.limitValue());
+                    ps.setDouble(8, b.utilisationPct());
+                    ps.setLong(9, b.breachTimeNanos());
+                    ps.setBoolean(10, b.resolved());
+                    if (b.resolutionTimeNanos() == null) {
+                        ps.setNull(11, Types.BIGINT);
+                    } else {
+                        ps.setLong(11, b.resolutionTimeNanos());
+                    }
+                    ps.setString(12, b.actionTaken());
+                    ps.setString(13, b.resolvedBy());
+                    ps.addBatch();
                 }
-                ps.setString(12, b.actionTaken());
-                ps.setString(13, b.resolvedBy());
-                ps.executeUpdate();
+                ps.executeBatch();
             }
             return null;
         });

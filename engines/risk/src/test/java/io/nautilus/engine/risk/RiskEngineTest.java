@@ -144,6 +144,9 @@ class RiskEngineTest {
         assertThat(breaches.getFirst().severity()).isEqualTo(Severity.WARNING);
         assertThat(breaches.getFirst().value()).isCloseTo(9500, within(1e-9));
         assertThat(breachPriorities.getFirst()).isEqualTo(Priority.CRITICAL);
+        // committed before it was published
+        assertThat(risk.json("GET", "/risk/breaches?portfolio_id=p1&active=true", null, 200).get("breaches").get(0)
+                .get("breach_id").asText()).isEqualTo(breaches.getFirst().breachId());
         test.publish(Topics.quote("AAPL"), new Quote("AAPL", 120, 120, 1, 1, T0 + 1));
         await().until(() -> breaches.size() == 2);
         assertThat(breaches.get(1).severity()).isEqualTo(Severity.HIGH);

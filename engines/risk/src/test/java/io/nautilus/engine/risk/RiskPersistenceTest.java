@@ -53,6 +53,7 @@ class RiskPersistenceTest {
             assertThat(breaches.get("count").asInt()).isEqualTo(1);
             assertThat(breaches.get("breaches").get(0).get("breach_id").asText()).isEqualTo(breachId);
             assertThat(breaches.get("breaches").get(0).get("severity").asText()).isEqualTo("WARNING");
+            assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isEqualTo(1);
             // the open breach was restored: checking again continues it instead of opening another
             assertThat(risk.json("POST", "/risk/check/p1", "{\"quantity\":1,\"market_value\":90}", 200)
                     .get("breaches").get(0).get("breach_id").asText()).isEqualTo(breachId);

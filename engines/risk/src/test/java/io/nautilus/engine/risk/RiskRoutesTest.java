@@ -157,6 +157,7 @@ class RiskRoutesTest extends RiskHttpTestBase {
         risk.json("POST", "/risk/limits", "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\",\"limit_value\":100}", 201);
         String id = risk.json("POST", "/risk/check/p1", "{\"quantity\":10,\"market_value\":200}", 200)
                 .get("breaches").get(0).get("breach_id").asText();
+        assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isEqualTo(1);
         JsonNode resolved = risk.json("POST", "/risk/breaches/" + id + "/resolve", "{\"action_taken\":\"cut position\"}", 200);
         assertThat(resolved.get("breach").get("resolved").asBoolean()).isTrue();
         assertThat(resolved.get("breach").get("action_taken").asText()).isEqualTo("cut position");
@@ -164,6 +165,21 @@ class RiskRoutesTest extends RiskHttpTestBase {
         assertThat(risk.send("POST", "/risk/breaches/" + id + "/resolve", "{}").statusCode()).isEqualTo(409);
         assertThat(risk.send("POST", "/risk/breaches/nope/resolve", "{}").statusCode()).isEqualTo(404);
         assertThat(risk.json("GET", "/risk/breaches?active=true", null, 200).get("count").asInt()).isZero();
+        assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isZero();
+    }
+
+    @Test
+    void test_deleteLimit_resolvesItsOpenBreaches() throws Exception {
+        risk.json("POST", "/risk/limits", "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\",\"limit_value\":100}", 201);
+        String id = risk.json("POST", "/risk/check/p1", "{\"quantity\":10,\"market_value\":200}", 200)
+                .get("breaches").get(0).get("breach_id").asText();
+        risk.json("DELETE", "/risk/limits/pv", null, 200);
+        await().until(() -> risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt() == 0);
+        JsonNode b = risk.json("GET", "/risk/breaches", null, 200).get("breaches").get(0);
+        assertThat(b.get("breach_id").asText()).isEqualTo(id);
+        assertThat(b.get("resolved").asBoolean()).isTrue();
+        assertThat(b.get("action_taken").asText()).isEqualTo("limit deleted");
+        assertThat(b.get("resolved_by").asText()).isEqualTo("risk-engine");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package io.nautilus.engine.risk;
+
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.engine.risk.limit.LimitDefinition;
+import io.nautilus.engine.risk.limit.LimitEvaluation;
+import io.nautilus.engine.risk.monitor.BreachMonitor;
+import io.nautilus.engine.risk.monitor.BreachMonitor.Transition;
+
+import java.util.ArrayList;
+import java.util.UUID;
+
+/**
+ * Breaches on the ring thread: the {@link BreachMonitor} turns evaluations into transitions (with hysteresis), the
+ * {@link BreachLog} keeps the open ones in memory and commits and publishes the transitions at the end of each
+ * ring batch. Resolution by hand and the resolution of a deleted limit's breaches go through the same log.
+ *
+ * <p>Not thread-safe: owned by the risk engine's ring thread.
+ */
+final class BreachTracker {
+    static final String NOT_OPEN = "not_open";
+
+    private final BreachMonitor monitor;
+    private final BreachLog log;
+
+    /** Restores the breaches left open by the previous run into the monitor. */
+    BreachTracker(RiskSettings settings, RiskStore store, MessageBus bus) {
+        this.monitor = new BreachMonitor(settings.hysteresisPct(), settings.autoResolve(),
+                () -> "brk-" + UUID.randomUUID());
+        this.log = new BreachLog(store, bus);
+        for (RiskStore.BreachRecord b : log.open()) {
+            monitor.restore(BreachMonitor.restored(b.breachId(), b.portfolioId(), b.limitId(), b.breachTimeNanos()),
+                    b.severity(), b.value(), b.utilisationPct());
+        }
+    }
+
+    /** Feeds one evaluation to the monitor and records the transition it causes, if any. */
+    void apply(String portfolioId, LimitEvaluation ev, long nowNanos) {
+        BreachMonitor.OpenBreach before = monitor.open(portfolioId, ev.limit().limitId());
+        Transition t = monitor.update(portfolioId, ev, nowNanos);
+        if (t == Transition.NONE) {
+            return;
+        }
+        LimitDefinition l = ev.limit();
+        boolean resolved = t == Transition.RESOLVED;
+        BreachMonitor.OpenBreach b = resolved ? before : monitor.open(portfolioId, l.limitId());
+        log.record(new RiskStore.BreachRecord(b.breachId, portfolioId, l.limitId(), l.type().wireName(), b.severity(),
+                ev.value(), l.limitValue(), ev.utilisationPct(), b.openedNanos, resolved, resolved ? nowNanos : null,
+                resolved ? "auto: back under the warning threshold" : null, resolved ? "risk-engine" : null), nowNanos);
+    }
+
+    /** The open breach of (portfolio, the evaluated limit) with the evaluation's values, or {@code null}. */
+    RiskViews.BreachView openView(String portfolioId, LimitEvaluation ev) {
+        BreachMonitor.OpenBreach b = monitor.open(portfolioId, ev.limit().limitId());
+        if (ev.severity() == null || b == null) {
+            return null;
+        }
+        return RiskViews.BreachView.of(new RiskStore.BreachRecord(b.breachId, portfolioId, ev.limit().limitId(),
+                ev.limit().type().wireName(), ev.severity(), ev.value(), ev.limit().limitValue(), ev.utilisationPct(),
+                b.openedNanos, false, null, null, null));
+    }
+
+    /**
+     * Resolves an open breach by hand. A breach that is not open answers {@link #NOT_OPEN}: the caller tells an
+     * unknown id from an already resolved one with the store (off the ring thread).
+     */
+    RiskCommands.ResolveOutcome resolve(RiskCommands.Resolve r, long nowNanos) {
+        RiskStore.BreachRecord b = log.open(r.breachId());
+        if (b == null) {
+            return new RiskCommands.ResolveOutcome(null, NOT_OPEN);
+        }
+        monitor.close(b.breachId());
+        var done = new RiskStore.BreachRecord(b.breachId(), b.portfolioId(), b.limitId(), b.limitType(), b.severity(),
+                b.value(), b.limitValue(), b.utilisationPct(), b.breachTimeNanos(), true, nowNanos, r.actionTaken(),
+                r.actor());
+        log.record(done, nowNanos);
+        return new RiskCommands.ResolveOutcome(done, null);
+    }
+
+    /** Resolves the open breaches of a deleted limit. */
+    void limitDeleted(String limitId, long nowNanos) {
+        for (RiskStore.BreachRecord b : new ArrayList<>(log.open())) {
+            if (b.limitId().equals(limitId)) {
+                resolve(new RiskCommands.Resolve(b.breachId(), "limit deleted", "risk-engine"), nowNanos);
+            }
+        }
+    }
+
+    int openCount() {
+        return log.openCount();
+    }
+
+    /** The group commit of the batch's transitions (see {@link BreachLog#commit()}). */
+    void commit() {
+        log.commit();
+    }
+}
