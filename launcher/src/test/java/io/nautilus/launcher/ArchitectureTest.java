@@ -49,11 +49,13 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Shared math (statistics, covariance, volatility, the indicator library) knows no bus, HTTP, store or clock. */
     @Test
     void test_quant_isPure() {
         noClasses().that().resideInAPackage("io.nautilus.core.quant..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.nautilus.core.bus..", "io.nautilus.core.http..",
-                        "io.nautilus.core.store..", "io.javalin..", "java.sql..", "java.net..")
+                        "io.nautilus.core.store..", "io.nautilus.core.engine..", "io.nautilus.core.time..",
+                        "io.nautilus.core.metrics..", "io.javalin..", "java.sql..", "java.net..")
                 .check(classes);
     }
 }

@@ -1,9 +1,9 @@
 package io.nautilus.bench.features;
 
-import io.nautilus.engine.features.indicator.IndicatorRequest;
-import io.nautilus.engine.features.indicator.IndicatorSeries;
-import io.nautilus.engine.features.indicator.OhlcvSeries;
-import io.nautilus.engine.features.indicator.SeriesCalculator;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.IndicatorSeries;
+import io.nautilus.core.quant.indicator.OhlcvSeries;
+import io.nautilus.core.quant.indicator.SeriesCalculator;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.nautilus.bench.features;
 
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.FeatureVector;
-import io.nautilus.engine.features.indicator.IndicatorSet;
+import io.nautilus.core.quant.indicator.IndicatorSet;
 import io.nautilus.engine.features.stream.FeatureSet;
 import io.nautilus.engine.features.stream.SymbolFeatures;
 

@@ -1,25 +1,28 @@
 package io.nautilus.core.quant;
 
 /**
- * Fixed-capacity ring buffer of doubles with O(1) add and O(1) sum, mean and variance over the values it
- * holds (the last {@code capacity} added). For streaming engines: no allocation after construction.
+ * Fixed-capacity ring buffer of the last {@code capacity} doubles with O(1) add and O(1) sum, mean and variance
+ * over the values it holds. For streaming code (the indicator library, engines' per-symbol state): no allocation
+ * after construction.
  *
- * <p>Numerics: mean and the sum of squared deviations are maintained by Welford's update while filling and by
- * its sliding form once full (add x, drop y: mean' = mean + (x-y)/n, M2' += (x-y)(x - mean' + y - mean)). The
- * sliding form can accumulate rounding drift over millions of updates, so each time the ring wraps around
- * both are recomputed exactly by two passes over the buffer: O(capacity) once per capacity adds, i.e. O(1)
- * amortized, and the error never accumulates beyond one window's worth of updates. Unlike running sums of x
- * and x², this does not lose precision when the mean is large relative to the spread (e.g. prices).
+ * <p>Numerics: the sums of values and of squared values are kept relative to a shift (the window mean at the
+ * last exact recompute), which keeps the variance free of the cancellation that running sums of x and x² suffer
+ * when the mean is large relative to the spread (prices). Every time the ring wraps around, the shift and both
+ * sums are recomputed exactly by two passes over the buffer: O(capacity) once per capacity adds, i.e. O(1)
+ * amortized, so rounding drift never accumulates beyond one window's worth of updates. Values agree with a
+ * two-pass mean and variance of the same window to a few ulps, not to the bit.
  *
- * <p>Not thread-safe: confine an instance to one thread (e.g. one engine's event handler).
+ * <p>Not thread-safe: confine an instance to one thread (e.g. one engine's ring thread).
  */
 public final class RollingWindow {
 
     private final double[] values;
-    private int head;
-    private int size;
-    private double mean;
-    private double m2;
+    /** Index of the slot the next value goes to; the oldest value once full. */
+    private int next;
+    private int count;
+    private double shift;
+    private double sum;
+    private double sumSquares;
 
     /**
      * @param capacity number of most recent values kept, &gt;= 1
@@ -35,55 +38,59 @@ public final class RollingWindow {
      * Adds a value, evicting the oldest when full.
      *
      * @param x finite value
+     * @return the value evicted to make room, or {@code NaN} while the window was not yet full
      */
-    public void add(double x) {
+    public double add(double x) {
         if (!Double.isFinite(x)) {
             throw new IllegalArgumentException("value must be finite, was " + x);
         }
-        int capacity = values.length;
-        if (size < capacity) {
-            values[(head + size) % capacity] = x;
-            size++;
-            double delta = x - mean;
-            mean += delta / size;
-            m2 += delta * (x - mean);
-            return;
+        double evicted = Double.NaN;
+        if (count == values.length) {
+            evicted = values[next];
+            double d = evicted - shift;
+            sum -= d;
+            sumSquares -= d * d;
+        } else {
+            if (count == 0) {
+                shift = x;
+            }
+            count++;
         }
-        double y = values[head];
-        values[head] = x;
-        head = head + 1 == capacity ? 0 : head + 1;
-        if (head == 0) {
-            recompute();
-            return;
+        values[next] = x;
+        double d = x - shift;
+        sum += d;
+        sumSquares += d * d;
+        if (++next == values.length) {
+            next = 0;
+            if (count == values.length) {
+                recompute();
+            }
         }
-        double oldMean = mean;
-        mean += (x - y) / size;
-        m2 += (x - y) * (x - mean + y - oldMean);
-        if (m2 < 0.0) {
-            m2 = 0.0;
-        }
+        return evicted;
     }
 
     private void recompute() {
-        double sum = 0.0;
+        double total = 0;
         for (double v : values) {
-            sum += v;
+            total += v;
         }
-        mean = sum / size;
-        double squares = 0.0;
+        shift = total / count;
+        sum = 0;
+        sumSquares = 0;
         for (double v : values) {
-            double d = v - mean;
-            squares += d * d;
+            double d = v - shift;
+            sum += d;
+            sumSquares += d * d;
         }
-        m2 = squares;
     }
 
     /** Removes every value. */
     public void clear() {
-        head = 0;
-        size = 0;
-        mean = 0.0;
-        m2 = 0.0;
+        next = 0;
+        count = 0;
+        shift = 0;
+        sum = 0;
+        sumSquares = 0;
     }
 
     /** @return the maximum number of values held */
@@ -93,17 +100,17 @@ public final class RollingWindow {
 
     /** @return the number of values held, at most {@link #capacity()} */
     public int size() {
-        return size;
+        return count;
     }
 
     /** @return whether no value is held */
     public boolean isEmpty() {
-        return size == 0;
+        return count == 0;
     }
 
     /** @return whether the window holds {@link #capacity()} values */
     public boolean isFull() {
-        return size == values.length;
+        return count == values.length;
     }
 
     /**
@@ -111,10 +118,19 @@ public final class RollingWindow {
      * @return the value
      */
     public double get(int index) {
-        if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException("index must be in [0, " + size + "), was " + index);
+        return ago(count - 1 - index);
+    }
+
+    /**
+     * @param ago 0 for the newest value held up to {@code size() - 1} for the oldest
+     * @return the value added {@code ago} additions before the newest
+     */
+    public double ago(int ago) {
+        if (ago < 0 || ago >= count) {
+            throw new IndexOutOfBoundsException("position must be in [0, " + count + "), was " + ago);
         }
-        return values[(head + index) % values.length];
+        int i = next - 1 - ago;
+        return values[i < 0 ? i + values.length : i];
     }
 
     /** @return the oldest value held; throws when empty */
@@ -126,39 +142,40 @@ public final class RollingWindow {
     /** @return the most recently added value; throws when empty */
     public double newest() {
         requireSize(1);
-        return get(size - 1);
+        return ago(0);
     }
 
     /** @return the values held, oldest first, as a new array */
     public double[] toArray() {
-        double[] out = new double[size];
-        for (int i = 0; i < size; i++) {
-            out[i] = values[(head + i) % values.length];
+        double[] out = new double[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = get(i);
         }
         return out;
     }
 
-    /** @return the sum of the values held (size·mean); 0 when empty */
+    /** @return the sum of the values held; 0 when empty */
     public double sum() {
-        return size * mean;
+        return shift * count + sum;
     }
 
     /** @return the arithmetic mean; throws {@link IllegalStateException} when empty */
     public double mean() {
         requireSize(1);
-        return mean;
+        return shift + sum / count;
     }
 
     /** @return the sample variance (divisor n-1); throws {@link IllegalStateException} with fewer than 2 values */
     public double variance() {
         requireSize(2);
-        return m2 / (size - 1);
+        return Math.max(0, (sumSquares - sum * sum / count) / (count - 1));
     }
 
     /** @return the population variance (divisor n); throws {@link IllegalStateException} when empty */
     public double populationVariance() {
         requireSize(1);
-        return m2 / size;
+        double m = sum / count;
+        return Math.max(0, sumSquares / count - m * m);
     }
 
     /** @return sqrt of the sample variance; throws {@link IllegalStateException} with fewer than 2 values */
@@ -167,8 +184,8 @@ public final class RollingWindow {
     }
 
     private void requireSize(int needed) {
-        if (size < needed) {
-            throw new IllegalStateException("rolling window holds " + size + " value(s), needs at least " + needed
+        if (count < needed) {
+            throw new IllegalStateException("rolling window holds " + count + " value(s), needs at least " + needed
                 + ": check size() before asking");
         }
     }

@@ -12,7 +12,9 @@
  *   <li>Classes are pure: no I/O, logging or shared mutable state. Stateless types are thread-safe; the few
  *       stateful ones ({@link io.nautilus.core.quant.RollingWindow}) say so.</li>
  * </ul>
- * Sub-packages: {@code covariance} (sample, EWMA and Ledoit-Wolf estimators), {@code volatility} (EWMA and
- * GARCH(1,1)).
+ * Sub-packages: {@code stats} (moments, quantiles, drawdowns, returns), {@code covariance} (sample, EWMA and
+ * Ledoit-Wolf estimators), {@code volatility} (EWMA and GARCH(1,1)), {@code indicator} (the technical indicator
+ * library: streaming indicators, their catalogue and whole-series computation; used by the Features and Analytics
+ * engines).
  */
 package io.nautilus.core.quant;

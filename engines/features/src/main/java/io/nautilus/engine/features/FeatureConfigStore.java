@@ -7,7 +7,7 @@ import io.nautilus.core.store.Migration;
 import io.nautilus.core.store.Store;
 import io.nautilus.core.store.StoreException;
 import io.nautilus.core.time.Clock;
-import io.nautilus.engine.features.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
 import io.nautilus.engine.features.stream.FeatureConfig;
 import io.nautilus.engine.features.stream.FeatureSet;
 import io.nautilus.engine.features.stream.Universe;

@@ -1,7 +1,7 @@
 package io.nautilus.engine.features;
 
 import io.nautilus.engine.features.fundamental.Fundamentals;
-import io.nautilus.engine.features.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
 
 import java.util.List;
 import java.util.Map;

@@ -13,8 +13,8 @@ import io.nautilus.engine.features.FeatureRequests.SeriesBody;
 import io.nautilus.engine.features.batch.SeriesFeatures;
 import io.nautilus.engine.features.fundamental.FundamentalRatios;
 import io.nautilus.engine.features.fundamental.Fundamentals;
-import io.nautilus.engine.features.indicator.IndicatorCatalog;
-import io.nautilus.engine.features.indicator.OhlcvSeries;
+import io.nautilus.core.quant.indicator.IndicatorCatalog;
+import io.nautilus.core.quant.indicator.OhlcvSeries;
 import io.nautilus.engine.features.stream.BarInterval;
 import io.nautilus.engine.features.stream.FeatureSet;
 

@@ -9,10 +9,10 @@ import io.nautilus.core.engine.EngineConfig;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.FeatureVector;
 import io.nautilus.core.model.Topics;
-import io.nautilus.engine.features.indicator.IndicatorSeries;
-import io.nautilus.engine.features.indicator.OhlcvSeries;
-import io.nautilus.engine.features.indicator.SeriesCalculator;
-import io.nautilus.engine.features.indicator.Ttrc;
+import io.nautilus.core.quant.indicator.IndicatorSeries;
+import io.nautilus.core.quant.indicator.OhlcvSeries;
+import io.nautilus.core.quant.indicator.SeriesCalculator;
+import io.nautilus.testkit.TtrcDaily;
 import io.nautilus.engine.features.stream.FeatureSet;
 import io.nautilus.engine.features.stream.FeatureStreamTest;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FeaturesEngineTest {
 
-    private static final Ttrc DATA = Ttrc.DATA;
+    private static final TtrcDaily DATA = TtrcDaily.DATA;
     private static final long DAY = 86_400_000_000_000L;
 
     @TempDir

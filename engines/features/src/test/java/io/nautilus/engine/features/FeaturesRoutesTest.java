@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nautilus.core.http.Json;
 import io.nautilus.engine.features.fundamental.FundamentalRatios;
-import io.nautilus.engine.features.indicator.Ttrc;
+import io.nautilus.testkit.TtrcDaily;
 import io.nautilus.engine.features.stream.FeatureSet;
 import java.util.Arrays;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class FeaturesRoutesTest extends SharedFeaturesHost {
 
-    private static final Ttrc DATA = Ttrc.DATA;
+    private static final TtrcDaily DATA = TtrcDaily.DATA;
     private static String series(int n) throws Exception {
         return Json.mapper().writeValueAsString(Map.of("prices", Arrays.copyOf(DATA.close, n),
                 "volumes", Arrays.copyOf(DATA.volume, n), "current_price", DATA.close[n - 1]));

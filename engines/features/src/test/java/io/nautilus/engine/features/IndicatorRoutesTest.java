@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nautilus.core.http.Json;
-import io.nautilus.engine.features.indicator.IndicatorCatalog;
-import io.nautilus.engine.features.indicator.Macd;
-import io.nautilus.engine.features.indicator.Rsi;
-import io.nautilus.engine.features.indicator.Ttrc;
+import io.nautilus.core.quant.indicator.IndicatorCatalog;
+import io.nautilus.core.quant.indicator.Macd;
+import io.nautilus.core.quant.indicator.Rsi;
+import io.nautilus.testkit.TtrcDaily;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class IndicatorRoutesTest extends SharedFeaturesHost {
 
-    private static final Ttrc DATA = Ttrc.DATA;
+    private static final TtrcDaily DATA = TtrcDaily.DATA;
     private static final int N = 200;
     @Test
     void test_post_returnsAlignedSeriesWithNullsBeforeWarmup() throws Exception {

@@ -1,7 +1,7 @@
 package io.nautilus.engine.analytics.report;
 
 import io.nautilus.core.quant.stats.Drawdowns;
-import io.nautilus.engine.analytics.metrics.Returns;
+import io.nautilus.core.quant.stats.Returns;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -118,12 +118,13 @@ public record TearSheet(String portfolioId, long generatedNanos, EquityCurve sam
         long[] t = daily.timesNanos();
         double[] e = daily.equity();
         double[] dd = daily.drawdowns();
+        double[] r = daily.returns();
         List<Map<String, Object>> rows = new ArrayList<>(t.length);
         for (int i = 0; i < t.length; i++) {
             var row = new LinkedHashMap<String, Object>();
             row.put("date", EquityCurve.day(t[i]).toString());
             row.put("equity", e[i]);
-            row.put("daily_return", i == 0 ? null : e[i] / e[i - 1] - 1);
+            row.put("daily_return", i == 0 ? null : r[i - 1]);
             row.put("drawdown", dd[i]);
             rows.add(row);
         }

@@ -1,7 +1,7 @@
 package io.nautilus.engine.analytics.symbol;
 
 import io.nautilus.core.model.Bar;
-import io.nautilus.engine.analytics.metrics.Returns;
+import io.nautilus.core.quant.stats.Returns;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

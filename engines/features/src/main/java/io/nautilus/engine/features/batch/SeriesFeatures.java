@@ -1,9 +1,9 @@
 package io.nautilus.engine.features.batch;
 
-import io.nautilus.engine.features.indicator.IndicatorCatalog;
-import io.nautilus.engine.features.indicator.IndicatorRequest;
-import io.nautilus.engine.features.indicator.OhlcvSeries;
-import io.nautilus.engine.features.indicator.SeriesCalculator;
+import io.nautilus.core.quant.indicator.IndicatorCatalog;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.OhlcvSeries;
+import io.nautilus.core.quant.indicator.SeriesCalculator;
 import io.nautilus.engine.features.stream.FeatureSet;
 
 import java.util.ArrayList;

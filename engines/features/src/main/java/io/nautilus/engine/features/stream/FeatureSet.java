@@ -1,9 +1,9 @@
 package io.nautilus.engine.features.stream;
 
-import io.nautilus.engine.features.indicator.IndicatorCatalog;
-import io.nautilus.engine.features.indicator.IndicatorRequest;
-import io.nautilus.engine.features.indicator.IndicatorSet;
-import io.nautilus.engine.features.indicator.IndicatorSpec;
+import io.nautilus.core.quant.indicator.IndicatorCatalog;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.IndicatorSet;
+import io.nautilus.core.quant.indicator.IndicatorSpec;
 
 import java.util.ArrayList;
 import java.util.HashMap;

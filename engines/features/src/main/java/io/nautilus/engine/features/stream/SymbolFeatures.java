@@ -2,7 +2,7 @@ package io.nautilus.engine.features.stream;
 
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.FeatureVector;
-import io.nautilus.engine.features.indicator.IndicatorSet;
+import io.nautilus.core.quant.indicator.IndicatorSet;
 
 import java.time.ZoneId;
 import java.util.AbstractMap;

@@ -2,11 +2,11 @@ package io.nautilus.engine.features.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nautilus.engine.features.indicator.IndicatorRequest;
-import io.nautilus.engine.features.indicator.OhlcvSeries;
-import io.nautilus.engine.features.indicator.Rsi;
-import io.nautilus.engine.features.indicator.Sma;
-import io.nautilus.engine.features.indicator.Ttrc;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.OhlcvSeries;
+import io.nautilus.core.quant.indicator.Rsi;
+import io.nautilus.core.quant.indicator.Sma;
+import io.nautilus.testkit.TtrcDaily;
 import io.nautilus.engine.features.stream.FeatureSet;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SeriesFeaturesTest {
 
-    private static final Ttrc DATA = Ttrc.DATA;
+    private static final TtrcDaily DATA = TtrcDaily.DATA;
 
     @Test
     void test_compute_closeOnlySeriesSkipsIndicatorsNeedingHighLow() {

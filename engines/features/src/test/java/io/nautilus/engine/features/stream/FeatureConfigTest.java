@@ -3,7 +3,7 @@ package io.nautilus.engine.features.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nautilus.engine.features.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

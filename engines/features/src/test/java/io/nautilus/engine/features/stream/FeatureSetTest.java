@@ -3,8 +3,8 @@ package io.nautilus.engine.features.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nautilus.engine.features.indicator.IndicatorCatalog;
-import io.nautilus.engine.features.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.IndicatorCatalog;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.FeatureVector;
-import io.nautilus.engine.features.indicator.IndicatorRequest;
-import io.nautilus.engine.features.indicator.IndicatorSeries;
-import io.nautilus.engine.features.indicator.OhlcvSeries;
-import io.nautilus.engine.features.indicator.SeriesCalculator;
-import io.nautilus.engine.features.indicator.Ttrc;
+import io.nautilus.core.quant.indicator.IndicatorRequest;
+import io.nautilus.core.quant.indicator.IndicatorSeries;
+import io.nautilus.core.quant.indicator.OhlcvSeries;
+import io.nautilus.core.quant.indicator.SeriesCalculator;
+import io.nautilus.testkit.TtrcDaily;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 public class FeatureStreamTest {
 
-    private static final Ttrc DATA = Ttrc.DATA;
+    private static final TtrcDaily DATA = TtrcDaily.DATA;
     private static final int PER_DAY = 390;
     private static final long MINUTE = 60_000_000_000L;
     private static final long OPEN_NANOS = ZonedDateTime.of(2024, 3, 4, 14, 30, 0, 0, ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
