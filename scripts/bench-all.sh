@@ -20,11 +20,11 @@ jmh() { # name regex [JMH options replacing the defaults -f 1 -wi 2 -i 3 -w 2s -
 }
 # platform spine (bus)
 jmh bus-1to1-vs-raw 'bus.(OneToOneThroughput|RawDisruptorOneToOne)' -f 1 -wi 2 -i 3 -w 2s -r 3s \
-  -p waitMode=BLOCKING,YIELDING -p waitStrategy=phasedLite,yielding
-jmh bus-1to3 'bus.OneToThreeThroughput' -f 1 -wi 2 -i 3 -w 2s -r 3s -p waitMode=BLOCKING
+  -p waitMode=BLOCKING -p waitStrategy=phasedLite,yielding
+jmh bus-1to3 'bus.OneToThreeThroughput' -f 1 -wi 2 -i 3 -w 2s -r 3s -p waitMode=BLOCKING -prof gc
 echo "== bus latency at 100k msgs/s (BLOCKING)" | tee -a "$out/summary.txt"
 "$java_bin" --sun-misc-unsafe-memory-access=allow -cp benchmarks/target/benchmarks.jar \
-  io.nautilus.bench.bus.PublishToHandlerLatency BLOCKING 100000 10 5 2>&1 | tee "$out/bus-latency.txt" | tail -6 | tee -a "$out/summary.txt"
+  io.nautilus.bench.bus.PublishToHandlerLatency BLOCKING 100000 10 5 2>&1 | tee "$out/bus-latency.txt" | tail -7 | tee -a "$out/summary.txt"
 echo "== all-in-one start time" | tee -a "$out/summary.txt"
 NAUTILUS_PORT_OFFSET=20000 scripts/start-time.sh 3 2>&1 | tee -a "$out/summary.txt"
 # engines

@@ -2,6 +2,9 @@ package io.nautilus.bench.bus;
 
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.bus.local.RingStats;
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.bus.Priority;
+import io.nautilus.core.bus.Publisher;
 import io.nautilus.core.model.Quote;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,6 +44,44 @@ public abstract class BusBenchmark {
     static final int RING_SIZE = 1 << 16;
     /** The one pre-allocated, immutable payload: the benchmarks measure the bus, not the allocator. */
     static final Quote QUOTE = new Quote("AAPL", 189.50, 189.52, 300, 200, 1_700_000_000_000_000_000L);
+
+    /** Messages per {@link io.nautilus.core.bus.Publisher#publishBatch} call of the {@code batch} API. */
+    static final int BATCH_CALL = 256;
+    private static final Object[] QUOTES = new Object[BATCH_CALL];
+
+    static {
+        java.util.Arrays.fill(QUOTES, QUOTE);
+    }
+
+    /**
+     * How the benchmark's publisher calls the bus: {@code publish}, {@link MessageBus#publish} per message (topic
+     * looked up per message, the default way); {@code publisher}, {@link Publisher#publish} per message (topic
+     * resolved once); {@code batch}, {@link Publisher#publishBatch} of {@value #BATCH_CALL} messages per call.
+     */
+    public enum Api {
+        publish, publisher, batch
+    }
+
+    /** Publishes {@link #BATCH} copies of {@link #QUOTE} on {@link #TOPIC} through {@code api}. */
+    static void publishBatch(Api api, MessageBus bus, Publisher publisher) {
+        switch (api) {
+            case publish -> {
+                for (int i = 0; i < BATCH; i++) {
+                    bus.publish(TOPIC, QUOTE);
+                }
+            }
+            case publisher -> {
+                for (int i = 0; i < BATCH; i++) {
+                    publisher.publish(QUOTE);
+                }
+            }
+            case batch -> {
+                for (int i = 0; i < BATCH; i += BATCH_CALL) {
+                    publisher.publishBatch(QUOTES, 0, BATCH_CALL);
+                }
+            }
+        }
+    }
 
     /**
      * Fails if the bus did not deliver exactly what was published, or if anything went through the overflow queue

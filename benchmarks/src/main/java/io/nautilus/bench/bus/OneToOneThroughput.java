@@ -4,6 +4,8 @@ import io.nautilus.bus.local.LocalBus;
 import io.nautilus.bus.local.LocalBusConfig;
 import io.nautilus.bus.local.WaitMode;
 import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.bus.Priority;
+import io.nautilus.core.bus.Publisher;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.time.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,8 +32,13 @@ public class OneToOneThroughput extends BusBenchmark {
     @Param({"BLOCKING", "YIELDING"})
     public WaitMode waitMode;
 
+    /** How the publisher calls the bus (see {@link BusBenchmark.Api}); {@code publish} is the default path. */
+    @Param({"publish", "publisher", "batch"})
+    public Api api;
+
     private LocalBus bus;
     private MessageBus pub;
+    private Publisher publisher;
     private final QuoteSink sink = new QuoteSink();
     private long published;
 
@@ -39,15 +46,14 @@ public class OneToOneThroughput extends BusBenchmark {
     public void start() {
         bus = new LocalBus(LocalBusConfig.DEFAULT.withWaitMode(waitMode), Clock.system());
         pub = bus.forEngine("pub");
+        publisher = pub.publisher(TOPIC, Priority.NORMAL);
         bus.forEngine("sub").subscribe(TOPIC, Quote.class, sink);
     }
 
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void publishAndDeliver() {
-        for (int i = 0; i < BATCH; i++) {
-            pub.publish(TOPIC, QUOTE);
-        }
+        publishBatch(api, pub, publisher);
         published += BATCH;
         sink.awaitAtLeast(published);
     }

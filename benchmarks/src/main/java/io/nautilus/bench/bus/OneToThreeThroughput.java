@@ -4,6 +4,8 @@ import io.nautilus.bus.local.LocalBus;
 import io.nautilus.bus.local.LocalBusConfig;
 import io.nautilus.bus.local.WaitMode;
 import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.bus.Priority;
+import io.nautilus.core.bus.Publisher;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.time.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,8 +36,13 @@ public class OneToThreeThroughput extends BusBenchmark {
     @Param({"BLOCKING", "YIELDING"})
     public WaitMode waitMode;
 
+    /** How the publisher calls the bus (see {@link BusBenchmark.Api}); {@code publish} is the default path. */
+    @Param({"publish", "publisher", "batch"})
+    public Api api;
+
     private LocalBus bus;
     private MessageBus pub;
+    private Publisher publisher;
     private final QuoteSink[] sinks = new QuoteSink[SUBSCRIBERS];
     private long published;
 
@@ -43,6 +50,7 @@ public class OneToThreeThroughput extends BusBenchmark {
     public void start() {
         bus = new LocalBus(LocalBusConfig.DEFAULT.withWaitMode(waitMode), Clock.system());
         pub = bus.forEngine("pub");
+        publisher = pub.publisher(TOPIC, Priority.NORMAL);
         for (int i = 0; i < SUBSCRIBERS; i++) {
             sinks[i] = new QuoteSink();
             bus.forEngine("sub-" + i).subscribe(TOPIC, Quote.class, sinks[i]);
@@ -52,9 +60,7 @@ public class OneToThreeThroughput extends BusBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void publishAndDeliverToEach() {
-        for (int i = 0; i < BATCH; i++) {
-            pub.publish(TOPIC, QUOTE);
-        }
+        publishBatch(api, pub, publisher);
         published += BATCH;
         for (QuoteSink sink : sinks) {
             sink.awaitAtLeast(published);

@@ -12,27 +12,35 @@ import io.nautilus.bus.local.WaitMode;
 import io.nautilus.core.bus.Handler;
 import io.nautilus.core.bus.Message;
 import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.model.Quote;
 import io.nautilus.core.time.Clock;
 import org.HdrHistogram.Histogram;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Load script (a plain {@code main}, not JMH): publish-to-handler latency of one publisher and one subscribing
  * engine at a fixed rate, as HdrHistogram percentiles.
  * <pre>
- *   +---------------------+  publish(Stamp{t0})  +----------+      +------------+      +---------------------+
- *   | pub, paced by a     |--------------------->| LocalBus |----->| ring "sub" |----->| handler: record     |
- *   | deadline spin loop  |                      +----------+      +------------+      | nanoTime() - t0     |
- *   +---------------------+                                                          +---------------------+
+ *   +---------------------+  sent[i] = nanoTime()  +----------+     +------------+     +-------------------------+
+ *   | pub, paced by a     |----------------------->| LocalBus |---->| ring "sub" |---->| handler: message i,     |
+ *   | deadline spin loop  |  publish(QUOTE)        +----------+     +------------+     | record nanoTime()-sent[i]|
+ *   +---------------------+                                                          +-------------------------+
  * </pre>
- * Each message carries its intended send time (the pacing deadline) and its actual {@code System.nanoTime()} at
- * publish. The handler records, in nanoseconds, {@code now - publish} (the latency the target is about) and
- * {@code now - intended} (the same, corrected for coordinated omission: it also counts time the publisher itself
- * was late, e.g. descheduled). Warm-up messages are delivered but not recorded.
+ * Allocation-free while it runs, so that no GC pause lands in the figures unless the bus itself allocates: the
+ * payload is the one pre-allocated {@link BusBenchmark#QUOTE}; the publisher writes message {@code i}'s send time
+ * ({@link System#nanoTime()} just before the publish call) into a pre-allocated array, which the handler reads for
+ * its {@code i}-th message (one publisher, order kept, and the ring's publish/poll orders the write before the
+ * read); the intended send time of message {@code i} (the pacing deadline) is computed. The handler records
+ * {@code now - sent[i]} ("publish->handler", the target's figure: the whole publish call, queueing, wake-up and
+ * dispatch) and {@code now - intended[i]} (the same corrected for coordinated omission: it also counts time the
+ * publisher itself was late, e.g. descheduled) into two pre-allocated histograms on the ring thread (a plain
+ * array increment each). Warm-up messages are delivered but not recorded. At the end the script prints the GC
+ * count and time during the run and the bytes the publisher allocated; run it with {@code -Xlog:gc} to see when.
  *
  * <p>Run: {@code java --sun-misc-unsafe-memory-access=allow -cp benchmarks/target/benchmarks.jar
  * io.nautilus.bench.bus.PublishToHandlerLatency [path=BLOCKING] [msgsPerSecond=100000] [seconds=10]
@@ -44,24 +52,31 @@ import java.util.function.Consumer;
 public final class PublishToHandlerLatency {
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    /** The payload: times in {@link System#nanoTime()} units. Immutable. */
-    record Stamp(long intendedNanos, long publishNanos, boolean measured) {
-    }
-
     /** Records latencies on the subscriber's ring thread; read them only after {@link #awaitAtLeast}. */
-    static final class Recorder implements Handler<Stamp> {
+    static final class Recorder implements Handler<Quote> {
         final Histogram fromPublish = new Histogram(HIGHEST_NANOS, 3);
         final Histogram fromIntended = new Histogram(HIGHEST_NANOS, 3);
         private final Sequence seen = new Sequence(0);
+        private final long[] sent;
+        private final long warmup;
+        private final long interval;
+        private long start;
+
+        Recorder(long total, long warmup, long interval) {
+            this.sent = new long[Math.toIntExact(total)];
+            this.warmup = warmup;
+            this.interval = interval;
+        }
 
         @Override
-        public void onMessage(Stamp stamp, Message message) {
+        public void onMessage(Quote quote, Message message) {
             long now = System.nanoTime();
-            if (stamp.measured()) {
-                fromPublish.recordValue(Math.min(now - stamp.publishNanos(), HIGHEST_NANOS));
-                fromIntended.recordValue(Math.min(now - stamp.intendedNanos(), HIGHEST_NANOS));
+            long i = seen.get();
+            if (i >= warmup) {
+                fromPublish.recordValue(Math.min(now - sent[(int) i], HIGHEST_NANOS));
+                fromIntended.recordValue(Math.min(now - (start + (i + 1) * interval), HIGHEST_NANOS));
             }
-            seen.set(seen.get() + 1);
+            seen.set(i + 1);
         }
 
         void awaitAtLeast(long count) throws InterruptedException {
@@ -86,20 +101,29 @@ public final class PublishToHandlerLatency {
         if (rate < 1 || rate > 10_000_000) {
             throw new IllegalArgumentException("msgsPerSecond must be in [1, 10000000], got " + rate);
         }
-        if (seconds < 1 || warmupSeconds < 0) {
-            throw new IllegalArgumentException("seconds must be >= 1 and warmupSeconds >= 0, got " + seconds
-                    + " and " + warmupSeconds);
+        if (seconds < 1 || warmupSeconds < 0 || (long) rate * (seconds + warmupSeconds) > 200_000_000L) {
+            throw new IllegalArgumentException("seconds must be >= 1, warmupSeconds >= 0 and rate * (seconds + "
+                    + "warmupSeconds) <= 200,000,000, got " + seconds + " and " + warmupSeconds);
         }
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long warmup = (long) rate * warmupSeconds;
+        long total = warmup + (long) rate * seconds;
+        var recorder = new Recorder(total, warmup, interval);
 
-        var recorder = new Recorder();
         if (path.equals("DISRUPTOR")) {
-            var disruptor = new Disruptor<StampEvent>(StampEvent::new, BusBenchmark.RING_SIZE,
+            var disruptor = new Disruptor<QuoteEvent>(QuoteEvent::new, BusBenchmark.RING_SIZE,
                     DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
                     PhasedBackoffWaitStrategy.withLiteLock(10, 100, TimeUnit.MICROSECONDS));
-            disruptor.handleEventsWith((event, sequence, endOfBatch) -> recorder.onMessage(event.stamp, null));
-            RingBuffer<StampEvent> ring = disruptor.start();
-            run(path, stamp -> ring.publishEvent((event, sequence) -> event.stamp = stamp), recorder, rate, seconds,
-                    warmupSeconds);
+            disruptor.handleEventsWith((event, sequence, endOfBatch) -> {
+                recorder.onMessage(event.quote, null);
+                event.quote = null;
+            });
+            RingBuffer<QuoteEvent> ring = disruptor.start();
+            run(path, () -> {
+                long seq = ring.next();
+                ring.get(seq).quote = BusBenchmark.QUOTE;
+                ring.publish(seq);
+            }, recorder, rate, seconds, warmupSeconds);
             disruptor.halt();
             return;
         }
@@ -111,42 +135,75 @@ public final class PublishToHandlerLatency {
                     + ", got " + path, e);
         }
         try (LocalBus bus = new LocalBus(LocalBusConfig.DEFAULT.withWaitMode(waitMode), Clock.system())) {
-            bus.forEngine("sub").subscribe(BusBenchmark.TOPIC, Stamp.class, recorder);
+            bus.forEngine("sub").subscribe(BusBenchmark.TOPIC, Quote.class, recorder);
             MessageBus pub = bus.forEngine("pub");
-            run("bus " + waitMode, stamp -> pub.publish(BusBenchmark.TOPIC, stamp), recorder, rate, seconds,
+            run("bus " + waitMode, () -> pub.publish(BusBenchmark.TOPIC, BusBenchmark.QUOTE), recorder, rate, seconds,
                     warmupSeconds);
             System.out.println("  bus counters: " + bus.stats("sub"));
         }
     }
 
     /** A raw Disruptor slot for the control run. */
-    private static final class StampEvent {
-        Stamp stamp;
+    private static final class QuoteEvent {
+        Quote quote;
     }
 
     /** Publishes at {@code rate} for warm-up plus measurement, waits for delivery, prints the percentiles. */
-    private static void run(String label, Consumer<Stamp> publish, Recorder recorder, int rate, int seconds,
+    private static void run(String label, Runnable publish, Recorder recorder, int rate, int seconds,
                             int warmupSeconds) throws InterruptedException {
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long warmup = (long) rate * warmupSeconds;
-        long total = warmup + (long) rate * seconds;
+        long total = recorder.sent.length;
+        long interval = recorder.interval;
+        long[] sent = recorder.sent;
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long gcCount0 = 0;
+        long gcMillis0 = 0;
+        long allocated0 = 0;
 
         long start = System.nanoTime();
+        recorder.start = start; // published to the ring thread by the first publish
         long intended = start;
-        for (long i = 0; i < total; i++) {
+        for (int i = 0; i < total; i++) {
+            if (i == recorder.warmup) {
+                gcCount0 = gcCount();
+                gcMillis0 = gcMillis();
+                allocated0 = threads.getCurrentThreadAllocatedBytes();
+            }
             intended += interval;
-            while (System.nanoTime() < intended) {
+            long now;
+            while ((now = System.nanoTime()) < intended) {
                 Thread.onSpinWait();
             }
-            publish.accept(new Stamp(intended, System.nanoTime(), i >= warmup));
+            sent[i] = now;
+            publish.run();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        long allocated = threads.getCurrentThreadAllocatedBytes() - allocated0;
         recorder.awaitAtLeast(total);
+        long gcs = gcCount() - gcCount0;
+        long gcMillis = gcMillis() - gcMillis0;
 
         System.out.printf(Locale.ROOT, "PublishToHandlerLatency path=%s target=%d msg/s achieved=%.0f msg/s "
                 + "measured=%d s (+%d s warm-up)%n", label, rate, total / elapsed, seconds, warmupSeconds);
         print("publish->handler", recorder.fromPublish);
         print("intended->handler", recorder.fromIntended);
+        System.out.printf(Locale.ROOT, "  during measurement: %d GC(s), %d ms in GC; publisher allocated %d bytes%n",
+                gcs, gcMillis, allocated);
+    }
+
+    private static long gcCount() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
+    }
+
+    private static long gcMillis() {
+        long n = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionTime());
+        }
+        return n;
     }
 
     private static void print(String label, Histogram h) {

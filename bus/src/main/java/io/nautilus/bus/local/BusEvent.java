@@ -4,8 +4,11 @@ import io.nautilus.core.bus.Message;
 import io.nautilus.core.bus.Priority;
 
 /**
- * A pre-allocated ring slot. Filled by a publisher, read by the engine's ring thread, cleared after handling so
- * that the payload can be collected. Also the {@link Message} view handed to handlers (valid during the call).
+ * A pre-allocated ring slot: two references (the {@link Target}, shared by every message of one publisher and
+ * topic, and the payload) and three primitives, so a publish writes few bytes and few references (each reference
+ * store into an old-generation slot costs a GC write barrier). Filled by a publisher, read by the engine's ring
+ * thread, cleared after handling so that the payload can be collected. Also the {@link Message} view handed to
+ * handlers (valid during the call).
  */
 final class BusEvent implements Message {
     static final byte DELIVER = 0;
@@ -13,50 +16,41 @@ final class BusEvent implements Message {
     static final byte TICK = 2;
     /** Completion marker of an injected message: payload is a {@link LocalBus.Completion}. */
     static final byte DONE = 3;
+    private static final Priority[] PRIORITIES = Priority.values();
 
     byte kind;
-    Sub<?> sub;
-    String topic;
+    byte priority;
+    Target target;
     Object payload;
-    Priority priority;
     long tsNanos;
     long id;
-    String source;
-    String replyTo;
 
-    void set(byte kind, Sub<?> sub, String topic, Object payload, Priority priority, long tsNanos, long id,
-             String source, String replyTo) {
+    void set(byte kind, Target target, Object payload, Priority priority, long tsNanos, long id) {
         this.kind = kind;
-        this.sub = sub;
-        this.topic = topic;
+        this.priority = (byte) priority.ordinal();
+        this.target = target;
         this.payload = payload;
-        this.priority = priority;
         this.tsNanos = tsNanos;
         this.id = id;
-        this.source = source;
-        this.replyTo = replyTo;
     }
 
-    void copyFrom(BusEvent o) {
-        set(o.kind, o.sub, o.topic, o.payload, o.priority, o.tsNanos, o.id, o.source, o.replyTo);
+    void set(Sub.Pending p) {
+        set(p.kind(), p.target(), p.payload(), p.priority(), p.tsNanos(), p.id());
     }
 
     void clear() {
-        sub = null;
-        topic = null;
+        target = null;
         payload = null;
-        source = null;
-        replyTo = null;
     }
 
     @Override
     public String topic() {
-        return topic;
+        return target.topic;
     }
 
     @Override
     public Priority priority() {
-        return priority;
+        return PRIORITIES[priority];
     }
 
     @Override
@@ -71,11 +65,11 @@ final class BusEvent implements Message {
 
     @Override
     public String source() {
-        return source;
+        return target.source;
     }
 
     @Override
     public String replyTo() {
-        return replyTo;
+        return target.replyTo;
     }
 }

@@ -4,6 +4,7 @@ import io.nautilus.core.bus.Delivery;
 import io.nautilus.core.bus.Handler;
 import io.nautilus.core.bus.MessageBus;
 import io.nautilus.core.bus.Priority;
+import io.nautilus.core.bus.Publisher;
 import io.nautilus.core.bus.Reply;
 import io.nautilus.core.bus.Subscription;
 
@@ -22,7 +23,10 @@ import java.util.function.Function;
 final class EngineBus implements MessageBus {
     private final LocalBus bus;
     private final String engine;
+    private static final int MAX_CACHED_ROUTES = 100_000;
+
     private final ConcurrentHashMap<Long, PendingRequest> pending = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
     private final AtomicLong correlations = new AtomicLong();
     private final java.util.concurrent.atomic.LongAdder published;
     private volatile Subscription inbox;
@@ -38,7 +42,66 @@ final class EngineBus implements MessageBus {
 
     @Override
     public void publish(String topic, Object payload, Priority priority) {
-        bus.publish(engine, published, topic, payload, priority == null ? Priority.NORMAL : priority, null);
+        bus.publish(route(topic), published, payload, priority == null ? Priority.NORMAL : priority);
+    }
+
+    @Override
+    public Publisher publisher(String topic, Priority priority) {
+        return new TopicPublisher(route(topic), priority == null ? Priority.NORMAL : priority);
+    }
+
+    /** This engine's route for {@code topic}: cached, resolved again after any subscription change. */
+    private Route route(String topic) {
+        Route r = routes.get(topic);
+        if (r == null || r.version != bus.version()) {
+            r = bus.route(engine, topic, null);
+            if (!topic.startsWith(LocalBus.INBOX_PREFIX)) { // a reply topic is used once
+                if (routes.size() >= MAX_CACHED_ROUTES) {
+                    routes.clear();
+                }
+                routes.put(topic, r);
+            }
+        }
+        return r;
+    }
+
+    /** A publisher that holds its route instead of looking it up per message. */
+    private final class TopicPublisher implements Publisher {
+        private final Priority priority;
+        private Route route; // racy by design: any thread may replace it; Route is immutable (final fields)
+
+        TopicPublisher(Route route, Priority priority) {
+            this.route = route;
+            this.priority = priority;
+        }
+
+        private Route current() {
+            Route r = route;
+            if (r.version != bus.version()) {
+                route = r = route(r.topic);
+            }
+            return r;
+        }
+
+        @Override
+        public String topic() {
+            return route.topic;
+        }
+
+        @Override
+        public Priority priority() {
+            return priority;
+        }
+
+        @Override
+        public void publish(Object payload) {
+            bus.publish(current(), published, payload, priority);
+        }
+
+        @Override
+        public void publishBatch(Object[] payloads, int from, int to) {
+            bus.publishBatch(current(), published, payloads, from, to, priority);
+        }
     }
 
     @Override

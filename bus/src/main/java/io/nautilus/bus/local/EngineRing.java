@@ -10,6 +10,7 @@ import io.nautilus.core.metrics.LatencyStats;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,6 +43,8 @@ final class EngineRing {
         final EventPoller<BusEvent> poller;
         final ConcurrentLinkedQueue<Sub.Pending> overflow = new ConcurrentLinkedQueue<>();
         final AtomicLong overflowDepth = new AtomicLong();
+        /** Most slots one batch claims at once. */
+        final int claimLimit;
 
         Lane(int size) {
             // The lane is drained through an EventPoller, which never waits on the ring's wait strategy; the
@@ -50,6 +53,7 @@ final class EngineRing {
             ring = RingBuffer.createMultiProducer(BusEvent::new, size, new YieldingWaitStrategy());
             poller = ring.newPoller();
             ring.addGatingSequences(poller.getSequence());
+            claimLimit = Math.min(BATCH, size / 2);
         }
 
         boolean pending() {
@@ -112,8 +116,7 @@ final class EngineRing {
     }
 
     /** Queues one event for this engine. Never blocks. Returns false if the engine no longer accepts messages. */
-    boolean enqueue(byte kind, Sub<?> sub, String topic, Object payload, Priority priority, long tsNanos, long id,
-                    String source, String replyTo) {
+    boolean enqueue(byte kind, Target target, Object payload, Priority priority, long tsNanos, long id) {
         if (!accepting) {
             rejected.increment();
             return false;
@@ -122,7 +125,7 @@ final class EngineRing {
         if (lane.overflowDepth.get() == 0) {
             try {
                 long seq = lane.ring.tryNext();
-                lane.ring.get(seq).set(kind, sub, topic, payload, priority, tsNanos, id, source, replyTo);
+                lane.ring.get(seq).set(kind, target, payload, priority, tsNanos, id);
                 lane.ring.publish(seq);
                 signal();
                 return true;
@@ -130,13 +133,66 @@ final class EngineRing {
                 // fall through to the overflow: RELIABLE never drops and never blocks the publisher
             }
         }
+        spill(lane, new Sub.Pending(target, kind, payload, priority, tsNanos, id));
+        return true;
+    }
+
+    private void spill(Lane lane, Sub.Pending pending) {
         // count before adding: depth == 0 must imply that the consumer has taken every overflowed message,
         // otherwise a publisher could go back to the ring while its older message still waits in the overflow
         lane.overflowDepth.incrementAndGet();
-        lane.overflow.add(new Sub.Pending(sub, kind, topic, payload, priority, tsNanos, id, source, replyTo));
+        lane.overflow.add(pending);
         overflowed.increment();
         signal();
-        return true;
+    }
+
+    /**
+     * Queues {@code payloads[from, to)} for one RELIABLE target, in order, skipping payloads that are not of the
+     * subscription's type; payload {@code i} gets id {@code firstId + i - from}. Claims ring slots in blocks (one
+     * claim, one publish and one signal per block instead of per message); what does not fit goes to the overflow
+     * exactly as {@link #enqueue} would. Never blocks. Returns the number of payloads queued.
+     */
+    int enqueueBatch(Target target, Object[] payloads, int from, int to, Priority priority, long tsNanos, long firstId) {
+        Class<?> type = target.sub.type;
+        Lane lane = priority.urgent() ? urgent : normal;
+        int queued = 0;
+        int i = from;
+        while (i < to && accepting && lane.overflowDepth.get() == 0) {
+            int end = i;
+            int matched = 0;
+            while (end < to && matched < lane.claimLimit) {
+                if (type.isInstance(payloads[end++])) {
+                    matched++;
+                }
+            }
+            if (matched > 0) {
+                long hi;
+                try {
+                    hi = lane.ring.tryNext(matched);
+                } catch (InsufficientCapacityException full) {
+                    break; // the rest one by one, which spills to the overflow
+                }
+                long lo = hi - matched + 1;
+                long seq = lo;
+                for (int k = i; k < end; k++) {
+                    Object p = payloads[k];
+                    if (type.isInstance(p)) {
+                        lane.ring.get(seq++).set(BusEvent.DELIVER, target, p, priority, tsNanos, firstId + k - from);
+                    }
+                }
+                lane.ring.publish(lo, hi);
+                signal();
+                queued += matched;
+            }
+            i = end;
+        }
+        for (; i < to; i++) {
+            Object p = payloads[i];
+            if (type.isInstance(p) && enqueue(BusEvent.DELIVER, target, p, priority, tsNanos, firstId + i - from)) {
+                queued++;
+            }
+        }
+        return queued;
     }
 
     private void signal() {
@@ -170,6 +226,15 @@ final class EngineRing {
 
     private void run() {
         ringThread.set(Thread.currentThread());
+        AWAKE.incrementAndGet();
+        try {
+            loop();
+        } finally {
+            AWAKE.decrementAndGet();
+        }
+    }
+
+    private void loop() {
         int idle = 0;
         while (true) {
             int work = drain(urgent, false) + drain(normal, true);
@@ -189,16 +254,33 @@ final class EngineRing {
     }
 
     private static final long SPIN_NANOS = 50_000;
+    /** Ring threads of this process that are not parked; they spin while idle only if each can have a core. */
+    private static final AtomicInteger AWAKE = new AtomicInteger();
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final int PAUSES_PER_POLL = Integer.getInteger("nautilus.bus.pausesPerPoll", 16);
     private static final long YIELD_NANOS = 200_000;
     private long idleSinceNanos;
     private long lastIdleFor;
+
+    /**
+     * Waits a little before the next poll of an empty ring. Polling reads the lanes' cursors, whose cache line the
+     * publishers write with a CAS on every publish: an idle consumer that polls in a tight loop makes each of those
+     * CASes miss (the line moves between cores each time). A poll every few dozen pauses (well under a
+     * microsecond) costs the next message little latency. The count is a system property
+     * ({@code nautilus.bus.pausesPerPoll}, default 16) for measurements.
+     */
+    private static void pause() {
+        for (int i = 0; i < PAUSES_PER_POLL; i++) {
+            Thread.onSpinWait();
+        }
+    }
 
     private void idle(int count) {
         switch (waitMode) {
             case BUSY_SPIN -> Thread.onSpinWait();
             case YIELDING -> {
                 if (count < 100) {
-                    Thread.onSpinWait();
+                    pause();
                 } else {
                     Thread.yield();
                 }
@@ -206,20 +288,25 @@ final class EngineRing {
             case BLOCKING -> {
                 // Spin, then yield, for a bounded time after the last message (so a steady stream, e.g. 100k msgs/s,
                 // never pays a park/unpark, which costs up to milliseconds on a virtualised 2-core machine), then
-                // park until a publisher signals: an idle engine costs no CPU.
+                // park until a publisher signals: an idle engine costs no CPU. Spin only while fewer ring threads
+                // are awake than there are cores: a spinning thread would otherwise hold a core that a publisher or
+                // another ring thread with work needs (one publisher fanning out to three engines on two cores);
+                // yielding hands it over.
                 if (count == 1) {
                     idleSinceNanos = System.nanoTime();
                 }
                 long idleFor = (count & 15) == 1 ? System.nanoTime() - idleSinceNanos : lastIdleFor;
                 lastIdleFor = idleFor;
-                if (idleFor < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                if (idleFor < SPIN_NANOS && AWAKE.get() < CORES) {
+                    pause();
                 } else if (idleFor < YIELD_NANOS) {
                     Thread.yield();
                 } else {
                     sleeping = true;
                     if (!urgent.pending() && !normal.pending() && running) {
+                        AWAKE.decrementAndGet();
                         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(50));
+                        AWAKE.incrementAndGet();
                     }
                     sleeping = false;
                 }
@@ -240,8 +327,7 @@ final class EngineRing {
                 Sub.Pending p;
                 while (processed < BATCH && (p = lane.overflow.poll()) != null) {
                     lane.overflowDepth.decrementAndGet();
-                    scratch.set(p.kind(), p.sub(), p.topic(), p.payload(), p.priority(), p.tsNanos(), p.id(),
-                            p.source(), p.replyTo());
+                    scratch.set(p);
                     handle(scratch);
                     processed++;
                     if (yieldToUrgent && urgent.pending()) {
@@ -259,7 +345,7 @@ final class EngineRing {
     private void handle(BusEvent e) {
         try {
             switch (e.kind) {
-                case BusEvent.DELIVER -> dispatch(e.sub, e.payload, e);
+                case BusEvent.DELIVER -> dispatch(e.target.sub, e.payload, e);
                 case BusEvent.TICK -> tick(e);
                 case BusEvent.DONE -> completed((LocalBus.Completion) e.payload);
                 default -> {
@@ -280,9 +366,10 @@ final class EngineRing {
     }
 
     private void tick(BusEvent e) {
-        Sub<?> sub = e.sub;
+        Target target = e.target;
+        Sub<?> sub = target.sub;
         if (sub.delivery == Delivery.LATEST) {
-            AtomicReference<Sub.Pending> slot = sub.latest.get(e.topic);
+            AtomicReference<Sub.Pending> slot = sub.latest.get(target.topic);
             Sub.Pending p = slot == null ? null : slot.getAndSet(null);
             if (p != null) {
                 deliverPending(p);
@@ -297,7 +384,7 @@ final class EngineRing {
                 n++;
             }
             if (!sub.window.isEmpty() && sub.tickScheduled.compareAndSet(false, true)) {
-                enqueue(BusEvent.TICK, sub, null, null, Priority.NORMAL, e.tsNanos, e.id, e.source, null);
+                enqueue(BusEvent.TICK, target, null, Priority.NORMAL, e.tsNanos, e.id);
             }
         }
     }
@@ -305,10 +392,9 @@ final class EngineRing {
     private final BusEvent pendingView = new BusEvent();
 
     private void deliverPending(Sub.Pending p) {
-        pendingView.set(BusEvent.DELIVER, p.sub(), p.topic(), p.payload(), p.priority(), p.tsNanos(), p.id(), p.source(),
-                p.replyTo());
+        pendingView.set(p);
         try {
-            dispatch(p.sub(), p.payload(), pendingView);
+            dispatch(p.target().sub, p.payload(), pendingView);
         } finally {
             pendingView.clear();
         }
@@ -328,8 +414,8 @@ final class EngineRing {
                 throw (VirtualMachineError) t;
             }
             failed.lazySet(failed.get() + 1);
-            logFailure(meta.topic, t);
-            failureSink.failed(this, meta.topic, payload, t);
+            logFailure(meta.topic(), t);
+            failureSink.failed(this, meta.topic(), payload, t);
         }
         if (sample) {
             handlerLatency.record(System.nanoTime() - t0);

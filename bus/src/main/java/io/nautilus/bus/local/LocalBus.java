@@ -52,6 +52,8 @@ public final class LocalBus implements AutoCloseable {
     private final ConcurrentHashMap<String, LongAdder> publishedBy = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<EngineRing, List<Sub<?>>> subsByRing = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    /** Bumped (under {@link #lock}) by every subscribe and unsubscribe: a {@link Route} of another version is stale. */
+    private volatile int version;
     private final LongAdder unrouted = new LongAdder();
     private volatile BusExporter exporter;
     private volatile boolean closed;
@@ -104,6 +106,7 @@ public final class LocalBus implements AutoCloseable {
         synchronized (lock) {
             trie.add(sub);
             routes.clear();
+            version++;
         }
         subsByRing.computeIfAbsent(ring, r -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(sub);
         return sub;
@@ -113,32 +116,126 @@ public final class LocalBus implements AutoCloseable {
         synchronized (lock) {
             trie.remove(sub);
             routes.clear();
+            version++;
         }
         subsByRing.getOrDefault(sub.ring, List.of()).remove(sub);
     }
 
     /**
-     * Publishes from {@code source}. Returns the number of subscriptions the message was queued for.
+     * Publishes from {@code source} through a route resolved for this one message (dead letters, requests, replies).
+     * Returns the number of subscriptions the message was queued for.
      */
     int publish(String source, String topic, Object payload, Priority priority, String replyTo) {
-        return publish(source, counter(source), topic, payload, priority, replyTo);
+        return publish(route(source, topic, replyTo), counter(source), payload, priority);
     }
 
     LongAdder counter(String source) {
         return publishedBy.computeIfAbsent(source, s -> new LongAdder());
     }
 
-    int publish(String source, LongAdder published, String topic, Object payload, Priority priority, String replyTo) {
-        if (payload == null) {
-            throw new IllegalArgumentException("payload must not be null (topic " + topic + ")");
+    /** The version of the subscriptions; a {@link Route} of another version must be resolved again. */
+    int version() {
+        return version;
+    }
+
+    /** Resolves what {@code source} publishing on {@code topic} reaches now. Checks the topic. */
+    Route route(String source, String topic, String replyTo) {
+        // version first: an entry of the route cache read after it reflects that version or a later one
+        int v = version;
+        Sub<?>[] subs = routes.get(topic);
+        if (subs == null) {
+            Topics.checkTopic(topic);
+            synchronized (lock) {
+                subs = resolve(topic);
+                v = version;
+            }
         }
+        return new Route(v, topic, source, replyTo, subs);
+    }
+
+    /** Publishes one message along a resolved route. Returns the number of subscriptions it was queued for. */
+    int publish(Route route, LongAdder published, Object payload, Priority priority) {
+        if (payload == null) {
+            throw new IllegalArgumentException("payload must not be null (topic " + route.topic + ")");
+        }
+        // the read-modify-writes before the slot stores, so that their fences find little to drain
         long id = ids.incrementAndGet();
-        long ts = clock.nowNanos();
-        int n = route(topic, payload, priority, ts, id, source, replyTo);
         published.increment();
+        long ts = clock.nowNanos();
+        int n = 0;
+        for (Target t : route.targets) {
+            if (t.sub.type.isInstance(payload) && deliver(t, payload, priority, ts, id)) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            unrouted.increment();
+        }
         BusExporter ex = exporter;
-        if (ex != null && !topic.startsWith(LOCAL_PREFIX)) {
-            ex.export(new Envelope(id, nodeId, topic, priority, source, ts, payload, replyTo));
+        if (ex != null && route.exported) {
+            ex.export(new Envelope(id, nodeId, route.topic, priority, route.source, ts, payload, route.replyTo));
+        }
+        return n;
+    }
+
+    /**
+     * Publishes {@code payloads[from, to)} along a resolved route, each as its own message with consecutive ids and
+     * one timestamp. Returns the number of deliveries queued (messages times subscriptions they were queued for).
+     */
+    int publishBatch(Route route, LongAdder published, Object[] payloads, int from, int to, Priority priority) {
+        java.util.Objects.checkFromToIndex(from, to, payloads.length);
+        for (int i = from; i < to; i++) {
+            if (payloads[i] == null) {
+                throw new IllegalArgumentException("payloads[" + i + "] must not be null (topic " + route.topic + ")");
+            }
+        }
+        int count = to - from;
+        if (count == 0) {
+            return 0;
+        }
+        long first = ids.getAndAdd(count) + 1;
+        published.add(count);
+        long ts = clock.nowNanos();
+        int queued = 0;
+        for (Target t : route.targets) {
+            if (t.sub.delivery == Delivery.RELIABLE) {
+                queued += t.sub.ring.enqueueBatch(t, payloads, from, to, priority, ts, first);
+            } else {
+                for (int i = from; i < to; i++) {
+                    if (t.sub.type.isInstance(payloads[i]) && deliver(t, payloads[i], priority, ts, first + i - from)) {
+                        queued++;
+                    }
+                }
+            }
+        }
+        unrouted.add(unroutedIn(route, payloads, from, to));
+        BusExporter ex = exporter;
+        if (ex != null && route.exported) {
+            for (int i = from; i < to; i++) {
+                ex.export(new Envelope(first + i - from, nodeId, route.topic, priority, route.source, ts, payloads[i],
+                        route.replyTo));
+            }
+        }
+        return queued;
+    }
+
+    /** How many of the payloads no subscription of the route takes (by type). */
+    private static int unroutedIn(Route route, Object[] payloads, int from, int to) {
+        if (route.targets.length == 0) {
+            return to - from;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            boolean taken = false;
+            for (Target t : route.targets) {
+                if (t.sub.type.isInstance(payloads[i])) {
+                    taken = true;
+                    break;
+                }
+            }
+            if (!taken) {
+                n++;
+            }
         }
         return n;
     }
@@ -148,7 +245,17 @@ public final class LocalBus implements AutoCloseable {
      * exported again. Returns the number of subscriptions it was queued for.
      */
     public int inject(Envelope e) {
-        return route(e.topic(), e.payload(), e.priority(), e.tsNanos(), e.id(), e.source(), e.replyTo());
+        Route route = route(e.source(), e.topic(), e.replyTo());
+        int n = 0;
+        for (Target t : route.targets) {
+            if (t.sub.type.isInstance(e.payload()) && deliver(t, e.payload(), e.priority(), e.tsNanos(), e.id())) {
+                n++;
+            }
+        }
+        if (n == 0) {
+            unrouted.increment();
+        }
+        return n;
     }
 
     /**
@@ -182,7 +289,8 @@ public final class LocalBus implements AutoCloseable {
         for (Sub<?> s : subs) {
             if (s.ring == ring && s.type.isInstance(e.payload())) {
                 matched++;
-                if (deliver(s, e.topic(), e.payload(), e.priority(), e.tsNanos(), e.id(), e.source(), e.replyTo())) {
+                if (deliver(new Target(s, e.topic(), e.source(), e.replyTo()), e.payload(), e.priority(), e.tsNanos(),
+                        e.id())) {
                     queued++;
                 }
             }
@@ -193,7 +301,8 @@ public final class LocalBus implements AutoCloseable {
         }
         // the lane is FIFO, so this marker runs after the deliveries queued above on the same lane
         boolean marked = queued == matched
-                && ring.enqueue(BusEvent.DONE, null, e.topic(), done, e.priority(), e.tsNanos(), e.id(), e.source(), null);
+                && ring.enqueue(BusEvent.DONE, new Target(null, e.topic(), e.source(), null), done, e.priority(), e.tsNanos(),
+                        e.id());
         return marked ? queued : -1;
     }
 
@@ -204,23 +313,6 @@ public final class LocalBus implements AutoCloseable {
             return List.of();
         }
         return subsByRing.getOrDefault(r, List.of()).stream().filter(s -> s.active).map(s -> s.pattern).distinct().toList();
-    }
-
-    private int route(String topic, Object payload, Priority priority, long ts, long id, String source, String replyTo) {
-        Sub<?>[] subs = routes.get(topic);
-        if (subs == null) {
-            subs = resolve(topic);
-        }
-        int n = 0;
-        for (Sub<?> s : subs) {
-            if (s.type.isInstance(payload) && deliver(s, topic, payload, priority, ts, id, source, replyTo)) {
-                n++;
-            }
-        }
-        if (n == 0) {
-            unrouted.increment();
-        }
-        return n;
     }
 
     private Sub<?>[] resolve(String topic) {
@@ -247,27 +339,27 @@ public final class LocalBus implements AutoCloseable {
         return exporter != null;
     }
 
-    private static boolean deliver(Sub<?> s, String topic, Object payload, Priority priority, long ts, long id,
-                                   String source, String replyTo) {
+    private static boolean deliver(Target t, Object payload, Priority priority, long ts, long id) {
+        Sub<?> s = t.sub;
         return switch (s.delivery) {
-            case RELIABLE -> s.ring.enqueue(BusEvent.DELIVER, s, topic, payload, priority, ts, id, source, replyTo);
+            case RELIABLE -> s.ring.enqueue(BusEvent.DELIVER, t, payload, priority, ts, id);
             case LATEST -> {
-                var slot = s.latest.computeIfAbsent(topic, t -> new java.util.concurrent.atomic.AtomicReference<>());
-                var prev = slot.getAndSet(new Sub.Pending(s, BusEvent.DELIVER, topic, payload, priority, ts, id, source, replyTo));
+                var slot = s.latest.computeIfAbsent(t.topic, k -> new java.util.concurrent.atomic.AtomicReference<>());
+                var prev = slot.getAndSet(new Sub.Pending(t, BusEvent.DELIVER, payload, priority, ts, id));
                 if (prev == null) {
-                    yield s.ring.enqueue(BusEvent.TICK, s, topic, null, priority, ts, id, source, null);
+                    yield s.ring.enqueue(BusEvent.TICK, t, null, priority, ts, id);
                 }
                 s.conflated.increment();
                 yield true;
             }
             case DROP_OLDEST -> {
-                s.window.add(new Sub.Pending(s, BusEvent.DELIVER, topic, payload, priority, ts, id, source, replyTo));
+                s.window.add(new Sub.Pending(t, BusEvent.DELIVER, payload, priority, ts, id));
                 if (s.windowSize.incrementAndGet() > s.capacity && s.window.poll() != null) {
                     s.windowSize.decrementAndGet();
                     s.dropped.increment();
                 }
                 if (s.tickScheduled.compareAndSet(false, true)) {
-                    s.ring.enqueue(BusEvent.TICK, s, topic, null, Priority.NORMAL, ts, id, source, null);
+                    s.ring.enqueue(BusEvent.TICK, t, null, Priority.NORMAL, ts, id);
                 }
                 yield true;
             }

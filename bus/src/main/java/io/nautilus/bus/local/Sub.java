@@ -68,7 +68,6 @@ final class Sub<T> implements Subscription {
     }
 
     /** A message parked outside the ring (LATEST slot, DROP_OLDEST window, overflow). */
-    record Pending(Sub<?> sub, byte kind, String topic, Object payload, Priority priority, long tsNanos, long id,
-                   String source, String replyTo) {
+    record Pending(Target target, byte kind, Object payload, Priority priority, long tsNanos, long id) {
     }
 }

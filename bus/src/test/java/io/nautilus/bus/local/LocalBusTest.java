@@ -8,6 +8,8 @@ import io.nautilus.core.bus.DeadLetter;
 import io.nautilus.core.bus.Delivery;
 import io.nautilus.core.bus.MessageBus;
 import io.nautilus.core.bus.Priority;
+import io.nautilus.core.bus.Publisher;
+import io.nautilus.core.bus.Subscription;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,6 +183,73 @@ class LocalBusTest {
             assertThat(stats.dropped()).isZero();
             assertThat(stats.delivered()).isEqualTo(20_000);
         }
+    }
+
+    @Test
+    void test_publisherBatch_keepsOrderIdsAndMetadataAndNeverDropsWhenTheRingIsFull() {
+        // 64-slot ring, batches of 100 to a subscriber that sleeps now and then: blocks claimed, the rest spilled
+        try (var small = new LocalBus(LocalBusConfig.DEFAULT.withRingSize(64), io.nautilus.core.time.Clock.system())) {
+            var values = new ArrayList<Integer>();
+            var ids = new ArrayList<Long>();
+            var meta = new CopyOnWriteArrayList<String>();
+            small.forEngine("slow").subscribe("x.y", Integer.class, (i, m) -> {
+                if (i % 500 == 0) {
+                    Thread.sleep(2);
+                }
+                values.add(i);
+                ids.add(m.id());
+                if (i == 0) {
+                    meta.add(m.topic() + "|" + m.source() + "|" + m.priority() + "|" + m.replyTo());
+                }
+            });
+            Publisher publisher = small.forEngine("pub").publisher("x.y", Priority.LOW);
+            Object[] batch = new Object[100];
+            for (int b = 0; b < 50; b++) {
+                for (int i = 0; i < 100; i++) {
+                    batch[i] = b * 100 + i;
+                }
+                publisher.publishBatch(batch, 0, 100);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> small.stats("slow").delivered() == 5_000);
+            var expected = new ArrayList<Integer>();
+            for (int i = 0; i < 5_000; i++) {
+                expected.add(i);
+            }
+            assertThat(values).isEqualTo(expected);
+            for (int i = 1; i < ids.size(); i++) {
+                assertThat(ids.get(i)).isEqualTo(ids.get(i - 1) + 1); // one publisher: consecutive ids
+            }
+            assertThat(meta).containsExactly("x.y|pub|LOW|null");
+            RingStats stats = small.stats("slow");
+            assertThat(stats.overflowed()).isPositive();
+            assertThat(stats.published()).isZero(); // counted for the publishing engine
+            assertThat(small.stats("pub").published()).isEqualTo(5_000);
+        }
+    }
+
+    @Test
+    void test_publisher_seesSubscriptionsMadeAfterItWasCreatedAndFiltersTypesInABatch() {
+        Publisher publisher = bus.forEngine("pub").publisher("a.b", Priority.NORMAL);
+        publisher.publish("before any subscriber");
+        var strings = new CopyOnWriteArrayList<String>();
+        var ints = new CopyOnWriteArrayList<Integer>();
+        Subscription s = bus.forEngine("s").subscribe("a.*", String.class, (v, m) -> strings.add(v));
+        bus.forEngine("i").subscribe("a.b", Integer.class, (v, m) -> ints.add(v));
+        publisher.publishBatch(new Object[] {"skip-me", "one", 2, "three", 4}, 1, 5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> strings.size() == 2 && ints.size() == 2);
+        s.close();
+        publisher.publish("after close");
+        publisher.publish(5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ints.size() == 3);
+        assertThat(strings).containsExactly("one", "three");
+        assertThat(ints).containsExactly(2, 4, 5);
+        assertThat(bus.unrouted()).isEqualTo(2); // "before any subscriber" and "after close"
+        assertThatThrownBy(() -> publisher.publishBatch(new Object[] {"x", null}, 0, 2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payloads[1]");
+        assertThatThrownBy(() -> publisher.publishBatch(new Object[2], 1, 3))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> bus.forEngine("pub").publisher("a.*", Priority.NORMAL))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wildcards");
     }
 
     @Test

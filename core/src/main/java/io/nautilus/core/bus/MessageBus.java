@@ -22,6 +22,33 @@ public interface MessageBus {
     /** Publishes at the given priority. */
     void publish(String topic, Object payload, Priority priority);
 
+    /**
+     * A publisher for one topic and priority (see {@link Publisher}); the topic is checked here.
+     *
+     * @throws IllegalArgumentException if the topic is not a valid concrete topic
+     */
+    default Publisher publisher(String topic, Priority priority) {
+        Topics.checkTopic(topic);
+        Priority p = priority == null ? Priority.NORMAL : priority;
+        MessageBus bus = this;
+        return new Publisher() {
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public Priority priority() {
+                return p;
+            }
+
+            @Override
+            public void publish(Object payload) {
+                bus.publish(topic, payload, p);
+            }
+        };
+    }
+
     /** Subscribes with RELIABLE delivery; payloads that are not instances of {@code type} are skipped. */
     default <T> Subscription subscribe(String pattern, Class<T> type, Handler<T> handler) {
         return subscribe(pattern, type, handler, Delivery.RELIABLE);
