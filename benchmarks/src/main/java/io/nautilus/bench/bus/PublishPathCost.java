@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * cache-line transfers: a lower bound). It explains the gap between {@link OneToOneThroughput}, where the publisher
  * is the bottleneck, and {@link RawDisruptorOneToOne}.
  * <ul>
- *   <li>{@code clockNowNanos}: the bus's timestamp per publish, {@code Clock.system().nowNanos()}: an
- *       {@link Instant#now()} plus a CAS on the clock's process-wide monotonic guard.</li>
+ *   <li>{@code clockNowNanos}: the bus's timestamp per publish, {@code Clock.system().nowNanos()}: since the
+ *       clock fix, an offset plus {@link System#nanoTime()} (it used to be {@link Instant#now()} plus a CAS on a
+ *       process-wide monotonic guard).</li>
  *   <li>{@code instantNow} and {@code nanoTime}: the two JDK time sources, for comparison.</li>
  *   <li>{@code busPublishUnrouted}: a whole {@code MessageBus.publish} to a topic nobody subscribes to (id,
  *       timestamp, cached route lookup, counters), i.e. everything but the enqueue.</li>

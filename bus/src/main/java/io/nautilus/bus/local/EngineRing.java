@@ -84,18 +84,14 @@ final class EngineRing {
     private volatile boolean running = true;
     private volatile boolean accepting = true;
 
-    // single writer (ring thread), read by metrics: lazySet is a release store, no full fence per message
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private long handled;
+    /** Counters and scratch values only the ring thread writes, on cache lines of their own. */
+    private final RingThreadState st = new RingThreadState();
     final LongAdder overflowed = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LatencyStats handlerLatency = new LatencyStats();
     private final BusEvent scratch = new BusEvent();
     private final AtomicReference<Thread> ringThread = new AtomicReference<>();
 
-    private long lastFailureLogNanos;
-    private long suppressedFailures;
 
     EngineRing(String engine, int ringSize, int urgentRingSize, WaitMode waitMode, FailureSink failureSink) {
         this.engine = engine;
@@ -105,11 +101,11 @@ final class EngineRing {
         this.failureSink = failureSink;
         this.urgentHandler = (event, sequence, endOfBatch) -> {
             handle(event);
-            return ++processed < BATCH;
+            return ++st.processed < BATCH;
         };
         this.normalHandler = (event, sequence, endOfBatch) -> {
             handle(event);
-            return ++processed < BATCH && !urgent.pending();
+            return ++st.processed < BATCH && !urgent.pending();
         };
         this.thread = Thread.ofPlatform().name("ring-" + engine).daemon(true).unstarted(this::run);
         this.thread.start();
@@ -259,8 +255,6 @@ final class EngineRing {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final int PAUSES_PER_POLL = Integer.getInteger("nautilus.bus.pausesPerPoll", 16);
     private static final long YIELD_NANOS = 200_000;
-    private long idleSinceNanos;
-    private long lastIdleFor;
 
     /**
      * Waits a little before the next poll of an empty ring. Polling reads the lanes' cursors, whose cache line the
@@ -293,10 +287,10 @@ final class EngineRing {
                 // another ring thread with work needs (one publisher fanning out to three engines on two cores);
                 // yielding hands it over.
                 if (count == 1) {
-                    idleSinceNanos = System.nanoTime();
+                    st.idleSinceNanos = System.nanoTime();
                 }
-                long idleFor = (count & 15) == 1 ? System.nanoTime() - idleSinceNanos : lastIdleFor;
-                lastIdleFor = idleFor;
+                long idleFor = (count & 15) == 1 ? System.nanoTime() - st.idleSinceNanos : st.lastIdleFor;
+                st.lastIdleFor = idleFor;
                 if (idleFor < SPIN_NANOS && AWAKE.get() < CORES) {
                     pause();
                 } else if (idleFor < YIELD_NANOS) {
@@ -314,22 +308,21 @@ final class EngineRing {
         }
     }
 
-    private int processed;
     private final EventPoller.Handler<BusEvent> urgentHandler;
     private final EventPoller.Handler<BusEvent> normalHandler;
 
     private int drain(Lane lane, boolean yieldToUrgent) {
-        processed = 0;
+        st.processed = 0;
         try {
             EventPoller.PollState state = lane.poller.poll(yieldToUrgent ? normalHandler : urgentHandler);
             if (state == EventPoller.PollState.IDLE && lane.overflowDepth.get() > 0) {
                 // the ring is empty, so everything in the overflow is newer than what was in the ring
                 Sub.Pending p;
-                while (processed < BATCH && (p = lane.overflow.poll()) != null) {
+                while (st.processed < BATCH && (p = lane.overflow.poll()) != null) {
                     lane.overflowDepth.decrementAndGet();
                     scratch.set(p);
                     handle(scratch);
-                    processed++;
+                    st.processed++;
                     if (yieldToUrgent && urgent.pending()) {
                         break;
                     }
@@ -339,7 +332,7 @@ final class EngineRing {
             // poll() itself only throws what handle() rethrew, and handle() catches everything a handler throws
             LOG.error("engine={} ring poll failed", engine, e);
         }
-        return processed;
+        return st.processed;
     }
 
     private void handle(BusEvent e) {
@@ -404,16 +397,16 @@ final class EngineRing {
         if (!sub.active) {
             return;
         }
-        boolean sample = (handled++ & SAMPLE_MASK) == 0;
+        boolean sample = (st.handled++ & SAMPLE_MASK) == 0;
         long t0 = sample ? System.nanoTime() : 0L;
         try {
             sub.invoke(payload, meta);
-            delivered.lazySet(delivered.get() + 1);
+            st.countDelivered();
         } catch (Throwable t) {
             if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
                 throw (VirtualMachineError) t;
             }
-            failed.lazySet(failed.get() + 1);
+            st.countFailed();
             logFailure(meta.topic(), t);
             failureSink.failed(this, meta.topic(), payload, t);
         }
@@ -424,22 +417,22 @@ final class EngineRing {
 
     private void logFailure(String topic, Throwable t) {
         long now = System.nanoTime();
-        if (now - lastFailureLogNanos > TimeUnit.SECONDS.toNanos(10) || lastFailureLogNanos == 0) {
+        if (now - st.lastFailureLogNanos > TimeUnit.SECONDS.toNanos(10) || st.lastFailureLogNanos == 0) {
             LOG.warn("engine={} topic={} handler failed (dead-lettered to dlq.{}; {} similar failures suppressed since last log)",
-                    engine, topic, engine, suppressedFailures, t);
-            lastFailureLogNanos = now;
-            suppressedFailures = 0;
+                    engine, topic, engine, st.suppressedFailures, t);
+            st.lastFailureLogNanos = now;
+            st.suppressedFailures = 0;
         } else {
-            suppressedFailures++;
+            st.suppressedFailures++;
         }
     }
 
     long delivered() {
-        return delivered.get();
+        return st.delivered();
     }
 
     long failed() {
-        return failed.get();
+        return st.failed();
     }
 
     long backlog() {
