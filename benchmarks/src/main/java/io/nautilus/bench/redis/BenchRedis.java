@@ -48,6 +48,17 @@ final class BenchRedis implements AutoCloseable {
         throw new IOException("redis-server did not listen on " + port + " within 10 s; see " + dir.resolve("redis.log"));
     }
 
+    /** CPU time redis-server has used so far (user + system, from /proc; 10 ms resolution), or -1 if unknown. */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime in 100 Hz ticks
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     String uri() {
         return "redis://127.0.0.1:" + port;
     }

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class ExportThroughput {
     private static final long T = 1_700_000_000_000_000_000L;
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
     private ExportThroughput() {
     }
@@ -45,10 +47,10 @@ public final class ExportThroughput {
             int bodyLength = EnvelopeCodec.standard().encode(new Envelope(n, "3f2a9c1b", "md.quote.AAPL", Priority.NORMAL,
                     "marketdata", T, quote(n), null)).length;
             double ceiling = redisBenchmark(redis.port, n, bodyLength);
-            export(redis.uri(), n, batch, "warmup"); // JIT warm-up, not reported
+            export(redis, n, batch, "warmup"); // JIT warm-up, not reported
             double[] ours = new double[3];
             for (int run = 0; run < ours.length; run++) {
-                ours[run] = export(redis.uri(), n, batch, "bench" + run);
+                ours[run] = export(redis, n, batch, "bench" + run);
             }
             java.util.Arrays.sort(ours);
             System.out.printf(Locale.ROOT, "entry body: %d bytes%n", bodyLength);
@@ -63,8 +65,8 @@ public final class ExportThroughput {
     }
 
     /** Publishes n quotes and returns confirmed exports per second. */
-    private static double export(String uri, int n, int batch, String prefix) throws InterruptedException {
-        var config = RedisBridgeConfig.custom(uri).prefix(prefix).batchSize(batch).maxLen(n).outboxCapacity(200_000).build();
+    private static double export(BenchRedis redis, int n, int batch, String prefix) throws InterruptedException {
+        var config = RedisBridgeConfig.custom(redis.uri()).prefix(prefix).batchSize(batch).maxLen(n).outboxCapacity(200_000).build();
         try (var bus = LocalBus.create(); var bridge = RedisBridge.start(bus, config, Clock.system())) {
             while (!bridge.connected()) {
                 Thread.sleep(10);
@@ -74,6 +76,8 @@ public final class ExportThroughput {
             for (int i = 0; i < quotes.length; i++) {
                 quotes[i] = quote(i);
             }
+            long jvmCpu0 = PROCESS.getProcessCpuTime();
+            long redisCpu0 = redis.cpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 pub.publish("md.quote.AAPL", quotes[i % quotes.length]);
@@ -87,6 +91,10 @@ public final class ExportThroughput {
                 Thread.sleep(1);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            // CPU per message: less distorted by the other jobs on the machine than the rate
+            System.out.printf(Locale.ROOT, "%s: %,.0f msgs/s, CPU per message: this JVM %.2f us, redis-server %.2f us%n",
+                    prefix, n / seconds, (PROCESS.getProcessCpuTime() - jvmCpu0) / 1e3 / n,
+                    (redis.cpuNanos() - redisCpu0) / 1e3 / n);
             if (bridge.stats().dropped() > 0) {
                 throw new IllegalStateException("the harness overran the outbox: " + bridge.stats().dropped() + " dropped");
             }

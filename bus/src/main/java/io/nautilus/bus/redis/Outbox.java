@@ -38,6 +38,7 @@ final class Outbox implements AutoCloseable {
 
     private final ArrayBlockingQueue<Envelope> memory;
     private final Function<Envelope, Outgoing> encoder;
+    private final Function<Envelope, Outgoing> drainEncoder;
     private final Path spillPath;
     private final Object spillLock = new Object();
     private volatile boolean spilling;
@@ -54,8 +55,17 @@ final class Outbox implements AutoCloseable {
      * @param encoder   turns an envelope into its stream entry, or null when it cannot be encoded (skipped)
      */
     Outbox(int capacity, Path spillPath, Function<Envelope, Outgoing> encoder) {
+        this(capacity, spillPath, encoder, encoder);
+    }
+
+    /**
+     * @param encoder      thread-safe encoder of the spill path (publisher threads)
+     * @param drainEncoder encoder of {@link #drain} (the exporter thread only), the same output
+     */
+    Outbox(int capacity, Path spillPath, Function<Envelope, Outgoing> encoder, Function<Envelope, Outgoing> drainEncoder) {
         this.memory = new ArrayBlockingQueue<>(capacity);
         this.encoder = encoder;
+        this.drainEncoder = drainEncoder;
         this.spillPath = spillPath;
     }
 
@@ -119,7 +129,7 @@ final class Outbox implements AutoCloseable {
     }
 
     private int add(List<Outgoing> into, Envelope e) {
-        Outgoing o = encoder.apply(e);
+        Outgoing o = drainEncoder.apply(e);
         if (o == null) {
             return 0;
         }

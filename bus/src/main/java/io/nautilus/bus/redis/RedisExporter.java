@@ -1,10 +1,7 @@
 package io.nautilus.bus.redis;
 
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.nautilus.bus.BusExporter;
 import io.nautilus.bus.Envelope;
 import io.nautilus.bus.codec.CodecException;
@@ -14,7 +11,6 @@ import io.nautilus.core.bus.Reply;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,13 +43,15 @@ final class RedisExporter implements BusExporter, AutoCloseable {
     private final EnvelopeCodec codec;
     private final boolean exportAll;
     private final Outbox outbox;
-    private final XAddArgs xadd;
     private final Backoff backoff;
     final LinkState state = new LinkState("export");
     private final Thread thread;
     private volatile boolean closing;
     private volatile long closeDeadline;
-    private StatefulRedisConnection<String, byte[]> conn;
+    private StatefulRedisConnection<byte[], byte[]> conn;
+    private final XAddPipeline pipeline;
+    /** Encodes on the exporter thread (the outbox's spill path, on publisher threads, uses the thread-safe codec). */
+    private final EnvelopeCodec.Writer writer;
     private int confirmed;
 
     final LongAdder exported = new LongAdder();
@@ -69,9 +67,10 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         this.keys = new StreamKeys(config.prefix());
         this.codec = new EnvelopeCodec(config.types());
         this.exportAll = config.exportPatterns().contains(">");
+        this.writer = codec.newWriter();
         Path spill = config.spillDir() == null ? null : config.spillDir().resolve("outbox-" + node + ".spill");
-        this.outbox = new Outbox(config.outboxCapacity(), spill, this::encode);
-        this.xadd = new XAddArgs().maxlen(config.maxLen()).approximateTrimming();
+        this.outbox = new Outbox(config.outboxCapacity(), spill, e -> encode(e, codec::encode), e -> encode(e, writer::encode));
+        this.pipeline = new XAddPipeline(config.maxLen(), FIELD);
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
         this.thread = Thread.ofPlatform().name("redis-export").daemon(true).unstarted(this::run);
     }
@@ -105,17 +104,23 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         return false;
     }
 
+    /** How an envelope becomes bytes: the thread-safe codec or the exporter thread's writer. */
+    @FunctionalInterface
+    private interface Encoder {
+        byte[] encode(Envelope e) throws CodecException;
+    }
+
     /** The stream entry of an envelope, or null (counted) when its payload cannot cross processes. */
-    private Outbox.Outgoing encode(Envelope e) {
+    private Outbox.Outgoing encode(Envelope e, Encoder encoder) {
         try {
-            return new Outbox.Outgoing(keys.stream(e.topic()), codec.encode(e));
+            return new Outbox.Outgoing(keys.stream(e.topic()), encoder.encode(e));
         } catch (CodecException ex) {
             unencodable.increment();
             warn("topic=" + e.topic() + " not exported: " + ex.getMessage());
             if (e.payload() instanceof Reply) {
                 // tell the requester at once instead of letting it time out
                 return encode(new Envelope(e.id(), e.origin(), e.topic(), e.priority(), e.source(), e.tsNanos(),
-                        new Reply(null, "reply cannot cross processes: " + ex.getMessage()), e.replyTo()));
+                        new Reply(null, "reply cannot cross processes: " + ex.getMessage()), e.replyTo()), encoder);
             }
             return null;
         }
@@ -144,7 +149,7 @@ final class RedisExporter implements BusExporter, AutoCloseable {
     /** Connects (eagerly, so that health shows a down link before anything is sent); false after a failure. */
     private boolean connect() throws InterruptedException {
         try {
-            conn = link.connect();
+            conn = link.connectBinary();
             conn.setAutoFlushCommands(false);
             if (!state.isUp()) {
                 LOG.info("event=redis_export_connected uri={}", config.redactedUri());
@@ -187,7 +192,7 @@ final class RedisExporter implements BusExporter, AutoCloseable {
                 from = batch.size();
                 state.up();
                 backoff.reset();
-            } catch (RuntimeException | ExecutionException | TimeoutException ex) {
+            } catch (RuntimeException | ExecutionException | TimeoutException ex) { // confirmed: the first to resend
                 from = confirmed;
                 failed(ex instanceof ExecutionException ? ex.getCause() : ex);
             }
@@ -196,37 +201,33 @@ final class RedisExporter implements BusExporter, AutoCloseable {
 
     /** Pipelines batch[from..]; {@link #confirmed} is the index after the last entry Redis confirmed. */
     private void send(List<Outbox.Outgoing> batch, int from) throws ExecutionException, TimeoutException, InterruptedException {
-        RedisAsyncCommands<String, byte[]> async = conn.async();
-        @SuppressWarnings("unchecked")
-        RedisFuture<String>[] futures = new RedisFuture[batch.size() - from];
-        for (int i = from; i < batch.size(); i++) {
-            Outbox.Outgoing o = batch.get(i);
-            futures[i - from] = async.xadd(o.key(), xadd, Map.of(FIELD, o.body()));
-        }
-        conn.flushCommands();
-        long timeoutNanos = config.commandTimeout().toNanos();
         confirmed = from;
-        // Redis answers a pipeline in order: wait once for the last reply (one park instead of one per entry),
-        // then read the others, which are complete by then
-        try {
-            futures[futures.length - 1].get(timeoutNanos, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException ex) {
-            // looked at in order below, so that confirmed ends at the first failed entry
+        pipeline.send(conn, batch, from);
+        // Redis answers a pipeline in order: one park until the last reply (or a failure), then read each outcome
+        if (!pipeline.await(config.commandTimeout().toNanos())) {
+            throw new TimeoutException("no reply to a pipeline of " + pipeline.size() + " XADD within " + config.commandTimeout());
         }
-        for (int i = 0; i < futures.length; i++) {
-            try {
-                futures[i].get(timeoutNanos, TimeUnit.NANOSECONDS);
-                exported.increment();
-                confirmed = from + i + 1;
-            } catch (ExecutionException ex) {
-                if (!refusedForGood(ex.getCause())) {
-                    throw ex; // the link failed, or Redis is loading, busy, out of memory...: resend from here
+        int appended = 0;
+        try {
+            for (int i = 0; i < pipeline.size(); i++) {
+                Throwable failure = pipeline.outcome(i);
+                if (failure == null) {
+                    appended++;
+                } else if (refusedForGood(failure)) {
+                    // Redis refused this one entry (e.g. the key holds another type): resending cannot help
+                    rejected.increment();
+                    warn("XADD to " + batch.get(from + i).key() + " refused: " + failure.getMessage());
+                } else {
+                    // the link failed, or Redis is loading, busy, out of memory...: resend from here
+                    if (failure instanceof TimeoutException t) {
+                        throw t;
+                    }
+                    throw new ExecutionException(failure);
                 }
-                // Redis refused this one entry (e.g. the key holds another type): resending cannot help
-                rejected.increment();
-                warn("XADD to " + batch.get(from + i).key() + " refused: " + ex.getCause().getMessage());
                 confirmed = from + i + 1;
             }
+        } finally {
+            exported.add(appended);
         }
     }
 

@@ -45,6 +45,11 @@ final class RedisLink implements AutoCloseable {
         return client.connect(CODEC);
     }
 
+    /** A new connection with keys and values as bytes (the exporter's, which encodes its arguments itself). */
+    StatefulRedisConnection<byte[], byte[]> connectBinary() {
+        return client.connect(ByteArrayCodec.INSTANCE);
+    }
+
     /** Closes a connection, ignoring a connection that is already broken. */
     static void closeQuietly(StatefulRedisConnection<?, ?> c) {
         if (c != null) {

@@ -110,6 +110,32 @@ class EnvelopeCodecTest {
                 .hasMessageContaining("Private");
     }
 
+    @Test
+    void test_writer_writesTheVersion1BytesOfEveryPayloadOneAfterTheOther() throws CodecException {
+        EnvelopeCodec.Writer w = CODEC.newWriter();
+        var quote = new Envelope(42, "3f2a9c1b", "md.quote.AAPL", Priority.NORMAL, "marketdata", T, QUOTE, null);
+        assertThat(new String(w.encode(quote), StandardCharsets.UTF_8)).isEqualTo(QUOTE_V1);
+        for (Object payload : everyStandardPayload().toList()) {
+            Envelope in = env(payload);
+            byte[] bytes = w.encode(in);
+            assertThat(bytes).isEqualTo(CODEC.encode(in));
+            assertThat(CODEC.decode(bytes)).isEqualTo(in);
+        }
+        assertThat(new String(w.encode(quote), StandardCharsets.UTF_8)).isEqualTo(QUOTE_V1);
+    }
+
+    @Test
+    void test_writer_recoversFromAPayloadRejectedHalfWayThrough() throws CodecException {
+        record Private(int x) {
+        }
+        EnvelopeCodec.Writer w = CODEC.newWriter();
+        // the reply's value is rejected after the envelope's first fields were written
+        assertThatThrownBy(() -> w.encode(env(new Reply(new Private(1), null)))).isInstanceOf(CodecException.class)
+                .hasMessageContaining("Private");
+        var quote = new Envelope(42, "3f2a9c1b", "md.quote.AAPL", Priority.NORMAL, "marketdata", T, QUOTE, null);
+        assertThat(new String(w.encode(quote), StandardCharsets.UTF_8)).isEqualTo(QUOTE_V1);
+    }
+
     private static Stream<Object[]> malformedBodies() {
         String ok = QUOTE_V1;
         return Stream.of(

@@ -225,6 +225,31 @@ class RedisBridgeTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> pendingOf(prefix + ":md", "features") == 0);
     }
 
+    @Test
+    void test_export_entryRefusedByRedisIsCountedAndTheRestOfItsBatchIsAppended() {
+        try (var c = redis()) {
+            c.sync().set(prefix + ":risk", "not a stream"); // XADD to it fails with WRONGTYPE
+        }
+        Node producer = node();
+        await().atMost(Duration.ofSeconds(5)).until(producer.bridge::connected);
+        var pub = producer.engine("marketdata");
+        for (int i = 0; i < 100; i++) {
+            if (i == 50) {
+                pub.publish("risk.breach", new RiskBreach("b-1", "P1", "l-1", "var", Severity.CRITICAL, 0.05, 0.04, 125, false, T));
+            }
+            pub.publish("md.quote.AAPL", quote("AAPL", i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.bridge.stats().exported() == 100);
+        assertThat(producer.bridge.stats().unexportable()).isEqualTo(1);
+        assertThat(producer.bridge.stats().retries()).isZero();
+        try (var c = redis()) {
+            List<StreamMessage<String, String>> md = c.sync().xrange(prefix + ":md", io.lettuce.core.Range.create("-", "+"));
+            assertThat(md).hasSize(100);
+            assertThat(md.get(99).getBody().get("e")).contains("\"bid_size\":99.0");
+            assertThat(c.sync().get(prefix + ":risk")).isEqualTo("not a stream");
+        }
+    }
+
     private StatefulRedisConnection<String, String> redis() {
         return CLIENT.connect();
     }
