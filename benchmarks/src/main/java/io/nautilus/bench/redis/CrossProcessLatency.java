@@ -55,18 +55,24 @@ public final class CrossProcessLatency {
         long total = warm + (long) rate * seconds;
         try (BenchRedis redis = BenchRedis.start()) {
             String prefix = "lat";
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
-                    CrossProcessLatency.class.getName(), "consume", redis.uri(), prefix, Long.toString(warm),
-                    Long.toString(total)).redirectErrorStream(true).start();
+            // the consumer JVM gets this JVM's options (e.g. -Xlog:gc, heap settings)
+            var command = new java.util.ArrayList<String>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), CrossProcessLatency.class.getName(),
+                    "consume", redis.uri(), prefix, Long.toString(warm), Long.toString(total)));
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
             var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            String line = out.readLine();
-            if (line == null || !line.equals("READY")) {
-                throw new IllegalStateException("consumer did not start: " + line);
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("READY")) {
+                System.out.println("consumer: " + line); // e.g. its GC log lines
+            }
+            if (line == null) {
+                throw new IllegalStateException("consumer did not start");
             }
             publish(redis.uri(), prefix, rate, total);
             while ((line = out.readLine()) != null) {
-                System.out.println(line);
+                System.out.println("consumer: " + line);
             }
             child.waitFor();
         }

@@ -1,9 +1,15 @@
 package io.nautilus.bus.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.DefaultSerializerProvider;
@@ -18,6 +24,8 @@ import io.nautilus.core.http.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Envelope &lt;-&gt; versioned JSON, the body of every Redis stream entry. Version 1, one object:
@@ -46,6 +54,7 @@ public final class EnvelopeCodec {
 
     private final TypeRegistry types;
     private final ObjectMapper mapper;
+    private final Map<Class<?>, ObjectReader> payloadReaders = new ConcurrentHashMap<>();
 
     public EnvelopeCodec(TypeRegistry types) {
         if (types == null) {
@@ -236,44 +245,155 @@ public final class EnvelopeCodec {
     }
 
     /**
-     * Decodes a stream entry body.
+     * Decodes a stream entry body in one pass over its tokens (no tree of the envelope): a payload that follows its
+     * {@code type}, as every writer of this codec orders them, is read straight into its record; otherwise (or for
+     * a reply or dead letter) it is read as a tree first. The reasons are the same either way, checked in the order
+     * of the fields below.
      *
      * @throws CodecException (the dead-letter reason) if it is not JSON, lacks a field, has another version, names
      *                        an unknown type, or its payload is not a valid record
      */
     public Envelope decode(byte[] body) throws CodecException {
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
+        var f = new Fields();
+        try (JsonParser p = mapper.getFactory().createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw CodecException.malformed("not a JSON object", null);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "v" -> f.v = integer(p, t);
+                    case "id" -> f.id = integer(p, t);
+                    case "ts" -> f.ts = integer(p, t);
+                    case "origin" -> f.origin = string(p, t);
+                    case "topic" -> f.topic = string(p, t);
+                    case "type" -> f.type = string(p, t);
+                    case "priority" -> f.priority = string(p, t);
+                    case "source" -> f.source = string(p, t);
+                    case "reply_to" -> f.replyTo = t == JsonToken.VALUE_NULL ? null : string(p, t);
+                    case "payload" -> f.readPayload(p, t);
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw CodecException.malformed("not JSON (trailing tokens after the envelope)", null);
+            }
         } catch (IOException ex) {
             throw CodecException.malformed("not JSON (" + firstLine(ex.getMessage()) + ")", ex);
         }
-        if (root == null || !root.isObject()) {
-            throw CodecException.malformed("not a JSON object", null);
-        }
-        int version = (int) number(root, "v");
+        int version = (int) requireLong(f.v, "v");
         if (version != VERSION) {
             throw CodecException.unsupportedVersion(version, VERSION);
         }
-        long id = number(root, "id");
-        String origin = text(root, "origin");
-        String topic = topic(root, "topic");
-        String type = text(root, "type");
+        long id = requireLong(f.id, "id");
+        String origin = requireText(f.origin, "origin");
+        String topic = topic(requireText(f.topic, "topic"), "topic");
+        String type = requireText(f.type, "type");
         Priority priority;
         try {
-            priority = Priority.valueOf(text(root, "priority"));
+            priority = Priority.valueOf(requireText(f.priority, "priority"));
         } catch (IllegalArgumentException ex) {
-            throw CodecException.malformed("priority must be one of CRITICAL, HIGH, NORMAL, LOW, got '"
-                    + root.get("priority").asText() + "'", ex);
+            throw CodecException.malformed("priority must be one of CRITICAL, HIGH, NORMAL, LOW, got '" + f.priority + "'", ex);
         }
-        String source = text(root, "source");
-        long ts = number(root, "ts");
-        String replyTo = root.hasNonNull("reply_to") ? topic(root, "reply_to") : null;
-        JsonNode payload = root.get("payload");
-        if (payload == null || payload.isNull()) {
+        String source = requireText(f.source, "source");
+        long ts = requireLong(f.ts, "ts");
+        String replyTo = f.replyTo == null ? null : topic(requireText(f.replyTo, "reply_to"), "reply_to");
+        Object payload;
+        if (f.payloadValue != null) {
+            payload = f.payloadValue;
+        } else if (f.payloadError != null) {
+            throw CodecException.invalidPayload(type, f.payloadError);
+        } else if (f.payloadTree != null) {
+            payload = readPayload(type, f.payloadTree);
+        } else {
             throw CodecException.malformed("missing field 'payload'", null);
         }
-        return new Envelope(id, origin, topic, priority, source, ts, readPayload(type, payload), replyTo);
+        return new Envelope(id, origin, topic, priority, source, ts, payload, replyTo);
+    }
+
+    /** The reader of a payload record inside an envelope (tokens follow it: the envelope's end). */
+    private ObjectReader payloadReader(Class<?> c) {
+        return payloadReaders.computeIfAbsent(c, k -> mapper.readerFor(k).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+    }
+
+    /** A field of the wrong JSON type: remembered, reported when the fields are checked in order. */
+    private static final Object WRONG = new Object();
+
+    /** The envelope's fields as read; {@link #WRONG} marks a field of the wrong JSON type (or an empty string). */
+    private final class Fields {
+        Object v;
+        Object id;
+        Object ts;
+        Object origin;
+        Object topic;
+        Object type;
+        Object priority;
+        Object source;
+        Object replyTo;
+        Object payloadValue;
+        JsonNode payloadTree;
+        Exception payloadError;
+
+        /** Reads the payload straight into its record when the type is known by now, else as a tree. */
+        void readPayload(JsonParser p, JsonToken t) throws IOException {
+            payloadValue = null;
+            payloadTree = null;
+            payloadError = null;
+            if (t == JsonToken.VALUE_NULL) {
+                return; // missing
+            }
+            Class<?> c = type instanceof String name ? types.typeOf(name) : null;
+            if (c == null || c == Reply.class || c == DeadLetter.class || t != JsonToken.START_OBJECT) {
+                payloadTree = payloadReader(JsonNode.class).readValue(p);
+                return;
+            }
+            JsonStreamContext envelope = p.getParsingContext().getParent(); // at the payload's START_OBJECT
+            try {
+                payloadValue = payloadReader(c).readValue(p);
+                if (payloadValue == null) {
+                    payloadError = new IllegalArgumentException("payload is null");
+                }
+            } catch (JsonParseException ex) {
+                throw ex; // not JSON at all
+            } catch (IOException | IllegalArgumentException ex) {
+                payloadError = ex; // reported after the envelope's own fields (their reasons come first)
+                while (p.getParsingContext() != envelope && p.nextToken() != null) {
+                    // a record that failed half-way: skip the rest of the payload object
+                }
+            }
+        }
+    }
+
+    private static Object integer(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return p.getLongValue();
+        }
+        p.skipChildren();
+        return WRONG;
+    }
+
+    private static Object string(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            String s = p.getText();
+            return s.isEmpty() ? WRONG : s;
+        }
+        p.skipChildren();
+        return WRONG;
+    }
+
+    private static long requireLong(Object value, String field) throws CodecException {
+        if (value instanceof Long l) {
+            return l;
+        }
+        throw CodecException.malformed("field '" + field + "' must be an integer", null);
+    }
+
+    private static String requireText(Object value, String field) throws CodecException {
+        if (value instanceof String s) {
+            return s;
+        }
+        throw CodecException.malformed("field '" + field + "' must be a non-empty string", null);
     }
 
     private Object readPayload(String type, JsonNode node) throws CodecException {
@@ -322,8 +442,7 @@ public final class EnvelopeCodec {
         return v.asLong();
     }
 
-    private static String topic(JsonNode node, String field) throws CodecException {
-        String t = text(node, field);
+    private static String topic(String t, String field) throws CodecException {
         try {
             return Topics.checkTopic(t);
         } catch (IllegalArgumentException ex) {

@@ -149,7 +149,20 @@ class EnvelopeCodecTest {
                 new Object[]{ok.replace("md.quote.AAPL", "md..AAPL"), "field 'topic'"},
                 new Object[]{ok.replace("\"bid\":189.5", "\"bid\":190.0"), "invalid quote payload: crossed quote"},
                 new Object[]{ok.replace(",\"bid\":189.5", ""), "invalid quote payload"},
-                new Object[]{ok.substring(0, ok.indexOf(",\"payload\"")) + "}", "missing field 'payload'"});
+                new Object[]{ok.substring(0, ok.indexOf(",\"payload\"")) + "}", "missing field 'payload'"},
+                new Object[]{ok.replace("\"payload\":{", "\"payload\":null,\"x\":{"), "missing field 'payload'"},
+                // a record that fails half-way through its object: the fields after it are still the envelope's
+                new Object[]{ok.replace("\"bid\":189.5", "\"bid\":\"x\"") .replace("}}", "},\"v\":1}"), "invalid quote payload"},
+                new Object[]{ok.replace("\"bid\":189.5", "\"bid\":\"x\"").replace("\"v\":1", "\"v\":2"), "unsupported envelope version 2"},
+                new Object[]{payloadFirst(ok).replace("\"bid\":189.5", "\"bid\":190.0"), "invalid quote payload: crossed quote"},
+                new Object[]{ok + " {}", "malformed envelope: not JSON"},
+                new Object[]{ok.replace("}}", "}"), "malformed envelope: not JSON"});
+    }
+
+    /** The same envelope with its payload before its type, as another writer may order the fields. */
+    private static String payloadFirst(String json) {
+        int at = json.indexOf(",\"payload\"");
+        return "{\"payload\"" + json.substring(at + 10, json.length() - 1) + "," + json.substring(1, at) + "}";
     }
 
     @ParameterizedTest
@@ -157,6 +170,14 @@ class EnvelopeCodecTest {
     void test_decode_malformedBodyNamesTheReason(String body, String reason) {
         assertThatThrownBy(() -> CODEC.decode(body.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CodecException.class).hasMessageContaining(reason);
+    }
+
+    @Test
+    void test_decode_readsAPayloadThatComesBeforeItsType() throws CodecException {
+        String reordered = payloadFirst(QUOTE_V1);
+        assertThat(reordered).startsWith("{\"payload\":{\"symbol\"").endsWith("\"ts\":1700000000000000000}");
+        assertThat(CODEC.decode(reordered.getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(CODEC.decode(QUOTE_V1.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
