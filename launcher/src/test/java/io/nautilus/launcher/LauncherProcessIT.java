@@ -2,6 +2,7 @@ package io.nautilus.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.http.Json;
 
@@ -14,7 +15,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar started as a separate JVM: all-in-one mode, subset mode, and graceful shutdown on SIGTERM.
+ * The shaded jar started as a separate JVM: all-in-one mode, subset mode, graceful shutdown on SIGTERM, and the
+ * Portfolio engine's journal surviving {@code kill -9}.
  */
 class LauncherProcessIT {
     private static final Pattern BANNER_LINE = Pattern.compile("^\\s+(\\w+)\\s+http://127\\.0\\.0\\.1:(\\d+)$");
@@ -152,6 +158,77 @@ class LauncherProcessIT {
             assertHealthy(one.cliName(), Integer.parseInt(s.engines().getFirst()[1]));
         } finally {
             stop(s);
+        }
+    }
+
+    private static JsonNode http(int port, String method, String path, String body, int status) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(status);
+            return Json.mapper().readTree(r.body());
+        }
+    }
+
+    /** The durable part of a portfolio view (marks differ: after a restart the last fill price is the mark). */
+    private static String durable(JsonNode p) {
+        var sb = new StringBuilder().append(p.get("cash_balance")).append('|').append(p.get("realized_pnl")).append('|')
+                .append(p.get("fees")).append('|').append(p.get("open_orders"));
+        for (JsonNode pos : p.get("positions")) {
+            sb.append('|').append(pos.get("symbol")).append(':').append(pos.get("quantity")).append('@')
+                    .append(pos.get("average_cost")).append(" realized ").append(pos.get("realized_pnl"))
+                    .append(" lots ").append(pos.get("lots"));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void test_portfolio_killMinus9BeforeTheStoreApplyLosesNoFill(@TempDir Path dir) throws Exception {
+        // the store applier waits an hour: the fills below are only in the journal when the process is killed
+        Path config = dir.resolve("nautilus.properties");
+        Files.writeString(config, "portfolio.journal.apply.interval.ms=3600000\nportfolio.snapshot.interval.seconds=0\n");
+        Path data = dir.resolve("data");
+        Started s = start(data, "--engine", "portfolio", "--config", config.toString());
+        String before;
+        String ordersBefore;
+        try {
+            int port = Integer.parseInt(s.engines().getFirst()[1]);
+            http(port, "POST", "/portfolios", "{\"portfolio_id\":\"k9\",\"portfolio_name\":\"Kill\",\"initial_value\":100000,"
+                    + "\"symbols\":[\"AAPL\",\"MSFT\"]}", 201);
+            http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"AAPL\",\"quantity\":10,\"price\":100}", 201);
+            http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"AAPL\",\"quantity\":-4,\"price\":110}", 201);
+            http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"MSFT\",\"quantity\":-5,\"price\":300}", 201);
+            http(port, "POST", "/portfolios/k9/orders", "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":3}", 202);
+            JsonNode p = http(port, "GET", "/portfolios/k9", null, 200);
+            // AAPL: 10 at 100, sell 4 at 110 → realized 40, 6 left at 100; MSFT short 5 at 300
+            assertThat(p.get("realized_pnl").asDouble()).isEqualTo(40.0);
+            // cash: 100 000 − 1 000 + 440 + 1 500 = 100 940
+            assertThat(p.get("cash_balance").asDouble()).isEqualTo(100_940.0);
+            before = durable(p);
+            ordersBefore = http(port, "GET", "/portfolios/k9/orders", null, 200).get("orders").toString();
+        } finally {
+            s.process().destroyForcibly(); // SIGKILL: no shutdown hook, no drain of the journal into the store
+            assertThat(s.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(s.process().exitValue()).isEqualTo(137);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("portfolio.db"));
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM portfolio_fills")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("no fill reached the store before the kill").isZero();
+        }
+        Started again = start(data, "--engine", "portfolio", "--config", config.toString());
+        try {
+            int port = Integer.parseInt(again.engines().getFirst()[1]);
+            assertThat(durable(http(port, "GET", "/portfolios/k9", null, 200))).isEqualTo(before);
+            assertThat(http(port, "GET", "/portfolios/k9/orders", null, 200).get("orders").toString()).isEqualTo(ordersBefore);
+            JsonNode fills = http(port, "GET", "/portfolios/k9/fills", null, 200).get("fills");
+            assertThat(fills).hasSize(3);
+            assertThat(fills.get(1).get("price").asDouble()).isEqualTo(110.0);
+            assertThat(fills.get(1).get("quantity").asDouble()).isEqualTo(4.0);
+        } finally {
+            stop(again);
         }
     }
 

@@ -33,26 +33,30 @@ import java.util.concurrent.TimeUnit;
  * Load script (a plain {@code main}, not JMH): order to fill in process, excluding the risk check (target p99 ≤
  * 20 µs), as HdrHistogram percentiles.
  * <pre>
- *   bench --order.approved--> [portfolio ring: price at the touch (Fill.tsNanos) ... end of batch: ONE commit of
- *                              the batch's fills + orders, book, publish fill.bench (message timestamp)]
+ *   bench --order.approved--> [portfolio ring: price at the touch (Fill.tsNanos) ... end of batch: ONE journal
+ *                              write of the batch's fills + orders (fsync per policy), book, publish fill.bench
+ *                              (message timestamp)]
  *         --fill.bench--> [observer ring: record]
  * </pre>
  * All times come from one clock ({@link Clock#system()}: the host's clock and the bus's message stamps), so per fill:
  * <ul>
  *   <li>{@code approved->published} = fill message timestamp − {@code Fill.tsNanos}: from the approved order being
  *       priced on the portfolio ring (the first thing its handler does) to the fill being published, i.e. the
- *       group commit plus the in-memory work: the figure the target is about;</li>
+ *       journal write (and fsync) plus the in-memory work: the figure the target is about;</li>
  *   <li>{@code send->ring}: bench publish → portfolio ring handler (the inbound bus hop, wake-up included);</li>
  *   <li>{@code send->observer}: end to end, both hops.</li>
  * </ul>
  * Closed loop: a burst of {@code burst} approved market orders (alternately buy and sell 1 unit), then wait for
  * all their fills, then the next burst. {@code burst=1} is one fill per batch, so one commit per fill; a larger
- * burst shows the group commit sharing one commit among the fills of a batch.
+ * burst shows the fills of a batch sharing one journal write. The store applier copies the journal into the store on
+ * its own thread (not in the measured path, but it competes for the two cores).
  *
  * <p>Run: {@code java --sun-misc-unsafe-memory-access=allow -cp benchmarks/target/benchmarks.jar
- * io.nautilus.bench.portfolio.ApprovedToFillLatency [store=sqlite] [orders=50000] [warmup=10000] [burst=1]}, where
- * {@code store} is {@code sqlite} (a file in a temp dir, WAL, synchronous=NORMAL: the target's setting),
- * {@code memory} (SQLite in memory: the same SQL without file I/O) or a {@code jdbc:postgresql:} URL.
+ * io.nautilus.bench.portfolio.ApprovedToFillLatency [store=sqlite] [orders=50000] [warmup=10000] [burst=1]
+ * [fsync=default]}, where {@code store} is {@code sqlite} (a file in a temp dir, WAL, synchronous=NORMAL: the
+ * target's setting), {@code memory} (SQLite in memory) or a {@code jdbc:postgresql:} URL, and {@code fsync} the
+ * journal's policy ({@code never}, {@code batch}, {@code interval}; {@code default} = the engine's default for the
+ * store).
  */
 public final class ApprovedToFillLatency {
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -108,13 +112,18 @@ public final class ApprovedToFillLatency {
         int orders = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         int burst = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        String fsync = args.length > 4 ? args[4] : "default";
         if (orders < 1 || warmup < 0 || burst < 1 || burst > 1_000) {
             throw new IllegalArgumentException("need orders >= 1, warmup >= 0, burst in [1, 1000]; got " + orders
                     + ", " + warmup + ", " + burst);
         }
         Path dir = Files.createTempDirectory("bench-portfolio");
+        EngineConfig config = EngineConfig.empty().with("portfolio.snapshot.interval.seconds", "0");
+        if (!fsync.equals("default")) {
+            config = config.with("portfolio.journal.fsync", fsync);
+        }
         HostSettings settings = HostSettings.defaults().withHttp(HttpSettings.local(0)).withDataDir(dir.toString())
-                .withConfig(EngineConfig.empty().with("portfolio.snapshot.interval.seconds", "0"));
+                .withConfig(config);
         settings = switch (store) {
             case "sqlite" -> settings;
             case "memory" -> settings.withDbUrl("jdbc:sqlite::memory:");
@@ -148,9 +157,9 @@ public final class ApprovedToFillLatency {
                     recorder.awaitAtLeast(end);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "ApprovedToFillLatency store=%s orders=%d (+%d warm-up) burst=%d: "
-                        + "%.0f fills/s%n", store.startsWith("jdbc:") ? "postgresql" : store, orders, warmup, burst,
-                        total / seconds);
+                System.out.printf(Locale.ROOT, "ApprovedToFillLatency store=%s orders=%d (+%d warm-up) burst=%d"
+                        + " fsync=%s: %.0f fills/s%n", store.startsWith("jdbc:") ? "postgresql" : store, orders, warmup,
+                        burst, fsync, total / seconds);
                 print("approved->published", recorder.ring);
                 print("send->ring", recorder.hopIn);
                 print("send->observer", recorder.endToEnd);

@@ -31,6 +31,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -39,13 +40,14 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Order to fill in process, excluding the risk check (target p99 ≤ 20 µs):
  * <pre>
- *   bench thread --order.approved--> [portfolio ring: price at the touch; end of batch: ONE SQLite commit of the
- *                                      batch's fills + orders, book update, publish] --fill.bench--> [observer ring]
- *                                      --> counter --> bench thread
+ *   bench thread --order.approved--> [portfolio ring: price at the touch; end of batch: ONE journal write of the
+ *                                      batch's fills + orders (fsync per {@code fsync}), book update, publish]
+ *                                      --fill.bench--> [observer ring] --> counter --> bench thread
  * </pre>
  * Each operation publishes one approved market order (alternately buy and sell 1 unit, so the position stays
  * small) and spins until the observer engine has received its fill, so every batch holds one fill. SQLite in WAL
- * mode, synchronous=NORMAL, in a temporary directory. Sample mode gives the percentiles of the whole round, both
+ * mode, synchronous=NORMAL, and the journal in a temporary directory; the store applier copies the journal into
+ * SQLite on its own thread. Sample mode gives the percentiles of the whole round, both
  * bus hops included; {@link ApprovedToFillLatency} separates the portfolio ring's own part.
  */
 @State(Scope.Benchmark)
@@ -60,13 +62,18 @@ public class OrderToFillLatency {
     private long sent;
     private Path dir;
 
+    /** The journal's fsync policy ({@code portfolio.journal.fsync}). */
+    @Param({"never"})
+    public String fsync;
+
     @Setup(Level.Trial)
     public void setup() throws Exception {
         dir = Files.createTempDirectory("bench-portfolio");
         bus = LocalBus.create();
         bus.forEngine("observer").subscribe(Topics.fill("bench"), Fill.class, (f, m) -> fills.incrementAndGet());
         host = new EngineHost(new PortfolioEngine(), HostSettings.defaults().withHttp(HttpSettings.local(0))
-                .withDataDir(dir.toString()).withConfig(EngineConfig.empty().with("portfolio.snapshot.interval.seconds", "0")),
+                .withDataDir(dir.toString()).withConfig(EngineConfig.empty().with("portfolio.snapshot.interval.seconds", "0")
+                        .with("portfolio.journal.fsync", fsync)),
                 bus, Clock.system(), () -> true).start();
         var create = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/portfolios"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(

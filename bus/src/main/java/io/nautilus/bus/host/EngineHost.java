@@ -297,6 +297,11 @@ public final class EngineHost implements AutoCloseable {
         }
 
         @Override
+        public Path dataDir() {
+            return Path.of(settings.dataDir());
+        }
+
+        @Override
         public MeterRegistry metrics() {
             return registry;
         }

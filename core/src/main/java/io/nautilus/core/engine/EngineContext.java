@@ -29,6 +29,12 @@ public interface EngineContext {
     /** The engine's durable store (opened on first use, with the engine's migrations applied by the engine). */
     Store store();
 
+    /**
+     * Directory for the engine's local files (the SQLite store by default, journals, spill files): the host's
+     * {@code --data-dir}, {@code ./data} unless configured. May not exist yet.
+     */
+    java.nio.file.Path dataDir();
+
     /** Meter registry whose meters carry the tag {@code engine=<name>}; served on the engine's /metrics. */
     MeterRegistry metrics();
 

@@ -11,6 +11,7 @@ import io.nautilus.core.model.RiskDecision;
 import io.nautilus.core.model.Side;
 import io.nautilus.core.model.Topics;
 import io.nautilus.core.model.Trade;
+import io.nautilus.core.store.journal.Journal;
 import io.nautilus.core.time.Clock;
 import io.nautilus.engine.portfolio.Commands.Reply;
 import io.nautilus.engine.portfolio.execution.MarketPrices;
@@ -32,15 +33,17 @@ import java.util.function.Consumer;
  * method is called from a bus handler), so it needs no locks.
  *
  * <p>Group commit: handlers change orders in memory and queue the fills and order states in {@link PendingWrites};
- * {@link #commit()} (the ring's end-of-batch hook, and the first step of every command) writes them in one
- * transaction, and only then applies the fills to the books and publishes {@code fill.<portfolio>} and
- * {@code position.<portfolio>}: a fill is durable before it is published, and the books hold durable fills only.
- * A failed commit undoes the batch's fills on their orders (which work again) and keeps their states queued.
+ * {@link #commit()} (the ring's end-of-batch hook, and the first step of every command) encodes them into the
+ * engine's {@link Journal} and flushes it with one write (fsync per the configured policy), and only then applies
+ * the fills to the books and publishes {@code fill.<portfolio>} and {@code position.<portfolio>}: a fill is durable
+ * before it is published, and the books hold durable fills only. A background applier copies the journal into the
+ * store. A failed flush undoes the batch's fills on their orders (which work again) and keeps their states queued.
  *
- * <p>On start it reloads portfolios and orders and replays the fills in order, which rebuilds the same FIFO lots,
- * cash and P&amp;L. Not thread-safe (ring-confined).
+ * <p>On start (after the journal was replayed into the store) it reloads portfolios and orders and replays the
+ * fills in order, which rebuilds the same FIFO lots, cash and P&amp;L. Not thread-safe (ring-confined).
  */
 final class PortfolioDesk {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortfolioDesk.class);
     /** A portfolio: settings and book. */
     static final class Account {
         final PortfolioInfo info;
@@ -57,6 +60,7 @@ final class PortfolioDesk {
     }
 
     private final PortfolioStore store;
+    private final Journal journal;
     private final MessageBus bus;
     private final Clock clock;
     private final PaperFillModel model;
@@ -70,8 +74,9 @@ final class PortfolioDesk {
     private long fillCount;
     private long rejectedCount;
 
-    PortfolioDesk(PortfolioStore store, MessageBus bus, Clock clock, PaperFillModel model) {
+    PortfolioDesk(PortfolioStore store, Journal journal, MessageBus bus, Clock clock, PaperFillModel model) {
         this.store = store;
+        this.journal = journal;
         this.bus = bus;
         this.clock = clock;
         this.model = model;
@@ -211,16 +216,26 @@ final class PortfolioDesk {
 
     /**
      * The group commit (end of each ring batch, and before every command): writes the pending fills and order
-     * states in one transaction, then applies the fills to the books and publishes them with the new positions.
-     * On failure the fills are undone on their orders and the exception is rethrown; nothing is published.
+     * states to the journal with one flush, then applies the fills to the books and publishes them with the new
+     * positions. On failure the fills are undone on their orders and the exception is rethrown; nothing is
+     * published.
      */
     void commit() {
         if (pending.isEmpty()) {
             return;
         }
         try {
-            store.write(pending);
+            int fills = pending.fillCount();
+            for (int k = 0; k < fills; k++) {
+                PortfolioJournal.writeFill(journal, pending.seq(k), pending.fill(k));
+            }
+            int orderCount = pending.orderCount();
+            for (int k = 0; k < orderCount; k++) {
+                PortfolioJournal.writeOrder(journal, pending.order(k));
+            }
+            journal.flush();
         } catch (RuntimeException e) {
+            journal.abort();
             long first = pending.undoFills(reopen);
             if (first > 0) {
                 fillSeq = first - 1;
@@ -256,7 +271,13 @@ final class PortfolioDesk {
 
     /** A command from HTTP: commits what the batch so far left pending, so it sees (and adds to) durable state. */
     Reply handle(Commands.Command command) {
-        commit();
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            // the journal refused the batch (full, or a disk error): its fills are undone and its order states stay
+            // queued; reads still answer from memory, and commands that change state fail on their own commit
+            LOG.warn("portfolio commit before a command failed: {}", e.toString());
+        }
         return switch (command) {
             case Commands.Create c -> create(c.info());
             case Commands.Snapshot s -> {

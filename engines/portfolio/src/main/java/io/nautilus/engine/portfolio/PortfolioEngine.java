@@ -3,6 +3,7 @@ package io.nautilus.engine.portfolio;
 import io.javalin.config.RoutesConfig;
 import io.nautilus.core.bus.Delivery;
 import io.nautilus.core.engine.Engine;
+import io.nautilus.core.engine.EngineConfig;
 import io.nautilus.core.engine.EngineContext;
 import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.engine.Health;
@@ -11,10 +12,14 @@ import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.RiskDecision;
 import io.nautilus.core.model.Topics;
 import io.nautilus.core.model.Trade;
+import io.nautilus.core.store.journal.FsyncPolicy;
+import io.nautilus.core.store.journal.JournalConfig;
+import io.nautilus.core.store.journal.JournaledStore;
 import io.nautilus.engine.portfolio.execution.PaperFillModel;
 
 import jakarta.inject.Inject;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -36,12 +41,17 @@ import java.util.concurrent.TimeUnit;
  * {@code portfolio.history.interval} (1d), {@code portfolio.history.lookback} (252),
  * {@code portfolio.history.min_periods} (20), {@code portfolio.periods_per_year} (252),
  * {@code portfolio.risk_free_rate} (0), {@code portfolio.rebalance.min_notional} (0),
- * {@code portfolio.rebalance.drift_threshold} (0.05), {@code portfolio.request.timeout.ms} (5000).
+ * {@code portfolio.rebalance.drift_threshold} (0.05), {@code portfolio.request.timeout.ms} (5000); the journal:
+ * {@code portfolio.journal.fsync} ({@code never} with SQLite, {@code batch} with PostgreSQL; or {@code interval}),
+ * {@code portfolio.journal.fsync.interval.ms} (10), {@code portfolio.journal.dir} ({@code <data dir>/portfolio.journal}),
+ * {@code portfolio.journal.segment.bytes} (64 MiB), {@code portfolio.journal.max_unapplied.bytes} (1 GiB),
+ * {@code portfolio.journal.apply.interval.ms} (5).
  */
 public final class PortfolioEngine implements Engine {
     private volatile EngineContext ctx;
     private volatile PortfolioDesk desk;
     private volatile PortfolioStore store;
+    private volatile JournaledStore<PortfolioJournal.Row> journal;
     private volatile PortfolioRoutes routes;
     private volatile ScheduledExecutorService timer;
     private final long startedNanos = System.nanoTime();
@@ -62,9 +72,10 @@ public final class PortfolioEngine implements Engine {
         var model = new PaperFillModel(cfg.number("portfolio.slippage.bps", 5), cfg.number("portfolio.commission.bps", 1),
                 cfg.number("portfolio.commission.per_unit", 0), cfg.number("portfolio.commission.min", 0));
         store = new PortfolioStore(context.store());
-        desk = new PortfolioDesk(store, context.bus(), context.clock(), model);
+        journal = openJournal(context);
+        desk = new PortfolioDesk(store, journal.journal(), context.bus(), context.clock(), model);
         desk.load();
-        routes = new PortfolioRoutes(context, store, model);
+        routes = new PortfolioRoutes(context, store, journal, model);
         var bus = context.bus();
         bus.subscribe("md.quote.*", Quote.class, (q, m) -> desk.onQuote(q), Delivery.RELIABLE);
         bus.subscribe("md.trade.*", Trade.class, (t, m) -> desk.onTrade(t), Delivery.RELIABLE);
@@ -86,6 +97,31 @@ public final class PortfolioEngine implements Engine {
         }
     }
 
+    /**
+     * Replays what the last run left in the journal into the store (so {@link PortfolioDesk#load} sees every fill
+     * ever published), then opens a fresh journal and starts its store applier.
+     */
+    static JournaledStore<PortfolioJournal.Row> openJournal(EngineContext context) {
+        var cfg = context.config();
+        String defaultFsync = context.store().isSqlite() ? "never" : "batch";
+        var journalConfig = new JournalConfig(
+                FsyncPolicy.parse("portfolio.journal.fsync", cfg.string("portfolio.journal.fsync", defaultFsync)),
+                positive(cfg, "portfolio.journal.fsync.interval.ms", JournalConfig.DEFAULT_FSYNC_INTERVAL_MS),
+                positive(cfg, "portfolio.journal.segment.bytes", JournalConfig.DEFAULT_SEGMENT_BYTES),
+                positive(cfg, "portfolio.journal.max_unapplied.bytes", JournalConfig.DEFAULT_MAX_UNAPPLIED_BYTES));
+        Path dir = Path.of(cfg.string("portfolio.journal.dir", context.dataDir().resolve("portfolio.journal").toString()));
+        return JournaledStore.open("portfolio", dir, journalConfig, context.store(), new PortfolioJournal(),
+                positive(cfg, "portfolio.journal.apply.interval.ms", 5));
+    }
+
+    private static long positive(EngineConfig cfg, String key, long defaultValue) {
+        double v = cfg.number(key, defaultValue);
+        if (v <= 0 || v != Math.rint(v)) {
+            throw new IllegalArgumentException("setting " + key + " must be a positive whole number, got " + v);
+        }
+        return (long) v;
+    }
+
     @Override
     public void routes(RoutesConfig r) {
         routes.register(r);
@@ -102,6 +138,18 @@ public final class PortfolioEngine implements Engine {
             details.put("fills", d.fillCount());
             details.put("orders_rejected", d.rejectedCount());
         }
+        JournaledStore<PortfolioJournal.Row> j = journal;
+        if (j != null) {
+            details.put("journal_fsync", j.journal().config().fsync().wireName());
+            details.put("journal_seq", j.journal().lastSeq());
+            details.put("journal_applied_seq", j.appliedSeq());
+            details.put("journal_unapplied_bytes", j.journal().unappliedBytes());
+            String error = j.lastError();
+            if (error != null) {
+                return Health.degraded("the store rejects journal records (fills stay durable in the journal): " + error,
+                        details);
+            }
+        }
         return Health.up(details);
     }
 
@@ -110,6 +158,10 @@ public final class PortfolioEngine implements Engine {
         ScheduledExecutorService t = timer;
         if (t != null) {
             t.shutdownNow();
+        }
+        JournaledStore<PortfolioJournal.Row> j = journal;
+        if (j != null) {
+            j.close(10_000);
         }
     }
 }

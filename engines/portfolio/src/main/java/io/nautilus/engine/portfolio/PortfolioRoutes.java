@@ -11,6 +11,7 @@ import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.OrderType;
 import io.nautilus.core.model.Side;
 import io.nautilus.core.quant.stats.MaxDrawdown;
+import io.nautilus.core.store.journal.JournaledStore;
 import io.nautilus.engine.portfolio.Commands.Reply;
 import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeBody;
 import io.nautilus.engine.portfolio.execution.PaperFillModel;
@@ -40,11 +41,14 @@ final class PortfolioRoutes {
 
     private final EngineContext ctx;
     private final PortfolioStore store;
+    private final JournaledStore<PortfolioJournal.Row> journal;
     private final Duration timeout;
     private final PortfolioOptimizing optimizing;
     private final Rebalancing rebalancing;
 
-    PortfolioRoutes(EngineContext ctx, PortfolioStore store, PaperFillModel model) {
+    PortfolioRoutes(EngineContext ctx, PortfolioStore store, JournaledStore<PortfolioJournal.Row> journal,
+                    PaperFillModel model) {
+        this.journal = journal;
         this.ctx = ctx;
         this.store = store;
         this.timeout = Duration.ofMillis(ctx.config().integer("portfolio.request.timeout.ms", 5000));
@@ -69,6 +73,7 @@ final class PortfolioRoutes {
                 c -> c.json(ask(new Commands.Cancel(c.pathParam("id"), c.pathParam("orderId")))));
         r.get("/portfolios/{id}/fills", c -> {
             ask(new Commands.Snapshot(c.pathParam("id")));
+            awaitStore();
             var fills = store.loadFills(c.pathParam("id"));
             c.json(Map.of("portfolio_id", c.pathParam("id"), "fills", fills, "count", fills.size()));
         });
@@ -101,6 +106,22 @@ final class PortfolioRoutes {
             throw reply.problem();
         }
         return reply.body();
+    }
+
+    /**
+     * Waits until the store holds every journal record flushed so far (call after {@link #ask}, whose command
+     * committed the ring's pending writes), so reads from the store see every published fill.
+     */
+    private void awaitStore() {
+        try {
+            if (!journal.awaitApplied(journal.journal().lastSeq(), timeout.toMillis())) {
+                String error = journal.lastError();
+                throw ProblemException.unavailable("the store is behind the journal" + (error == null ? "" : ": " + error), 1);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ProblemException.unavailable("interrupted", 1);
+        }
     }
 
     /** Runs heavy work on the compute bulkhead and waits for it on this virtual thread; infeasible constraints are 422. */

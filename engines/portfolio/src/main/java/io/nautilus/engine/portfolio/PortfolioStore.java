@@ -43,13 +43,13 @@ final class PortfolioStore {
             "CREATE TABLE portfolio_targets (portfolio_id TEXT PRIMARY KEY, weights_json TEXT NOT NULL,"
                     + " last_rebalance_nanos BIGINT NOT NULL)"));
 
-    private static final String UPSERT_ORDER = "INSERT INTO portfolio_orders (order_id, portfolio_id, strategy_id, symbol,"
+    static final String UPSERT_ORDER = "INSERT INTO portfolio_orders (order_id, portfolio_id, strategy_id, symbol,"
             + " side, quantity, order_type, limit_price, reduce_only, created_nanos, status, filled_quantity,"
             + " average_fill_price, reasons, updated_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (order_id) DO UPDATE SET status = excluded.status, filled_quantity = excluded.filled_quantity,"
             + " average_fill_price = excluded.average_fill_price, reasons = excluded.reasons,"
             + " updated_nanos = excluded.updated_nanos";
-    private static final String INSERT_FILL = "INSERT INTO portfolio_fills (fill_seq, fill_id, order_id, portfolio_id,"
+    static final String INSERT_FILL = "INSERT INTO portfolio_fills (fill_seq, fill_id, order_id, portfolio_id,"
             + " symbol, side, quantity, price, commission, ts_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Store store;
@@ -96,36 +96,7 @@ final class PortfolioStore {
         });
     }
 
-    /**
-     * The group commit: every pending fill and the latest state of every pending order in ONE transaction, so a
-     * batch is durable (or rolled back) as a whole before any of its fills is published. Statements are prepared
-     * once per commit and sent as JDBC batches.
-     */
-    void write(PendingWrites w) {
-        store.inTransaction(c -> {
-            if (w.fillCount() > 0) {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_FILL)) {
-                    for (int i = 0; i < w.fillCount(); i++) {
-                        bindFill(ps, w.seq(i), w.fill(i));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
-            if (w.orderCount() > 0) {
-                try (PreparedStatement ps = c.prepareStatement(UPSERT_ORDER)) {
-                    for (int i = 0; i < w.orderCount(); i++) {
-                        bindOrder(ps, w.order(i));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
-            return null;
-        });
-    }
-
-    private static void bindOrder(PreparedStatement ps, Order o) throws SQLException {
+    static void bindOrder(PreparedStatement ps, Order o) throws SQLException {
         OrderIntent i = o.intent();
         ps.setString(1, i.orderId());
         ps.setString(2, i.portfolioId());
@@ -148,7 +119,7 @@ final class PortfolioStore {
         ps.setLong(15, o.updatedNanos());
     }
 
-    private static void bindFill(PreparedStatement ps, long seq, Fill f) throws SQLException {
+    static void bindFill(PreparedStatement ps, long seq, Fill f) throws SQLException {
         ps.setLong(1, seq);
         ps.setString(2, f.fillId());
         ps.setString(3, f.orderId());
