@@ -2,7 +2,14 @@ package io.nautilus.core.store.journal;
 
 import io.nautilus.core.store.Store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -38,14 +45,16 @@ public final class JournaledStore<T> implements AutoCloseable {
     private final long pollNanos;
     private final Thread thread;
     private final JournalTail tail;
+    private final FileChannel lock;
     private final Object appliedMonitor = new Object();
     private volatile long appliedSeq;
     private volatile boolean stopping;
     private volatile String lastError;
 
     private JournaledStore(String name, Store store, StoreApplier<T> applier, Journal journal, long appliedSeq,
-                           long pollMillis) {
+                           long pollMillis, FileChannel lock) {
         this.name = name;
+        this.lock = lock;
         this.store = store;
         this.applier = applier;
         this.journal = journal;
@@ -72,6 +81,21 @@ public final class JournaledStore<T> implements AutoCloseable {
         if (pollMillis <= 0) {
             throw new IllegalArgumentException("journal apply interval must be > 0 ms, got " + pollMillis);
         }
+        FileChannel lock = lock(dir);
+        try {
+            return open(name, dir, config, store, applier, pollMillis, lock);
+        } catch (RuntimeException | Error e) {
+            try {
+                lock.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
+    }
+
+    private static <T> JournaledStore<T> open(String name, Path dir, JournalConfig config, Store store,
+                                              StoreApplier<T> applier, long pollMillis, FileChannel lock) {
         store.inTransaction(c -> {
             try (var st = c.createStatement()) {
                 st.execute("CREATE TABLE IF NOT EXISTS nautilus_journal (name TEXT PRIMARY KEY, applied_seq BIGINT NOT NULL)");
@@ -106,9 +130,34 @@ public final class JournaledStore<T> implements AutoCloseable {
         }
         JournalRecovery.deleteAll(dir);
         Journal journal = Journal.open(dir, config, Math.max(applied, r.lastSeq()) + 1);
-        var js = new JournaledStore<>(name, store, applier, journal, applied, pollMillis);
+        var js = new JournaledStore<>(name, store, applier, journal, applied, pollMillis, lock);
         js.thread.start();
         return js;
+    }
+
+    /**
+     * Locks {@code dir/lock} for this instance, so a second engine instance or process on the same journal fails
+     * at start instead of interleaving its records (the OS drops the lock when the process dies).
+     */
+    private static FileChannel lock(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            FileChannel ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null;
+            }
+            if (l == null) {
+                ch.close();
+                throw new IllegalStateException("journal " + dir + " is in use by another engine instance or process;"
+                        + " give each instance its own data directory (or portfolio.journal.dir)");
+            }
+            return ch;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the journal " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** The journal; only its owner thread writes to it. */
@@ -211,10 +260,10 @@ public final class JournaledStore<T> implements AutoCloseable {
                 return;
             }
             try {
-                java.nio.file.Files.deleteIfExists(s.path);
+                Files.deleteIfExists(s.path);
                 segs.remove(s);
                 i--;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.warn("journal {}: cannot delete applied segment {}: {}", journal.dir(), s.path, e.toString());
                 return;
             }
@@ -264,6 +313,11 @@ public final class JournaledStore<T> implements AutoCloseable {
             thread.interrupt();
         }
         journal.close();
+        try {
+            lock.close();
+        } catch (IOException e) {
+            LOG.warn("journal {}: cannot release its lock: {}", journal.dir(), e.toString());
+        }
     }
 
     @Override

@@ -35,6 +35,17 @@ class JournalRecoveryTest {
         return Segment.path(dir, 1);
     }
 
+    /** 10 records of 2 020 bytes in segments of 4 096 bytes: 3 records per segment, 4 segments. */
+    void writeSegments() {
+        var cfg = new JournalConfig(FsyncPolicy.NEVER, 10, 4096, JournalConfig.DEFAULT_MAX_UNAPPLIED_BYTES);
+        try (Journal j = Journal.open(dir, cfg, 1)) {
+            for (int i = 0; i < 10; i++) {
+                JournalTest.put(j, "z".repeat(2000));
+                j.flush();
+            }
+        }
+    }
+
     static List<String> replay(JournalRecovery.Result r, long from) {
         var tail = new JournalTail(r.segments(), from);
         List<String> out = JournalTest.readAll(tail);
@@ -108,13 +119,7 @@ class JournalRecoveryTest {
 
     @Test
     void test_recover_badRecordInAnEarlierSegmentFailsLoudly() throws IOException {
-        var cfg = new JournalConfig(FsyncPolicy.NEVER, 10, 4096, JournalConfig.DEFAULT_MAX_UNAPPLIED_BYTES);
-        try (Journal j = Journal.open(dir, cfg, 1)) {
-            for (int i = 0; i < 10; i++) {
-                JournalTest.put(j, "z".repeat(2000));
-                j.flush();
-            }
-        }
+        writeSegments();
         List<Path> files = JournalRecovery.segmentFiles(dir);
         assertThat(files).hasSizeGreaterThan(1);
         try (var f = new RandomAccessFile(files.getFirst().toFile(), "rw")) {
@@ -125,13 +130,7 @@ class JournalRecoveryTest {
 
     @Test
     void test_recover_missingSegmentIsAGap() throws IOException {
-        var cfg = new JournalConfig(FsyncPolicy.NEVER, 10, 4096, JournalConfig.DEFAULT_MAX_UNAPPLIED_BYTES);
-        try (Journal j = Journal.open(dir, cfg, 1)) {
-            for (int i = 0; i < 10; i++) {
-                JournalTest.put(j, "z".repeat(2000));
-                j.flush();
-            }
-        }
+        writeSegments();
         List<Path> files = new ArrayList<>(JournalRecovery.segmentFiles(dir));
         assertThat(files).hasSizeGreaterThan(2);
         Files.delete(files.get(1));

@@ -216,6 +216,16 @@ class JournaledStoreTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void test_open_refusesAJournalInUse(Backend backend) {
+        Store s = store(backend, "f");
+        Path dir = tmp.resolve("j");
+        open(s, dir, JournalConfig.of(FsyncPolicy.NEVER), 1);
+        assertThatThrownBy(() -> JournaledStore.open("t", dir, JournalConfig.of(FsyncPolicy.NEVER), s, NOTES, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void test_applier_deletesAppliedSegments(Backend backend) throws Exception {
         Store s = store(backend, "e");
         Path dir = tmp.resolve("j");
