@@ -241,11 +241,11 @@ public final class JournaledStore<T> implements AutoCloseable {
             batch.clear();
             journal.applied(tail.bytesRead() - bytesApplied);
             bytesApplied = tail.bytesRead();
+            deleteApplied(tail.segment(), upTo);
             synchronized (appliedMonitor) {
                 appliedSeq = upTo;
                 appliedMonitor.notifyAll();
             }
-            deleteApplied(tail.segment(), upTo);
         }
         tail.close();
     }
