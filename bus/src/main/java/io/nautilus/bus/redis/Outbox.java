@@ -69,9 +69,25 @@ final class Outbox implements AutoCloseable {
         this.spillPath = spillPath;
     }
 
+    /** The exporter thread while it waits for replies and new messages at once, or null. */
+    private volatile Thread sleeper;
+
+    /** Sets the thread that {@link #offer} wakes (or null): the caller then parks while {@link #isEmpty()}. */
+    void sleeper(Thread t) {
+        sleeper = t;
+    }
+
+    private void wake() {
+        Thread t = sleeper;
+        if (t != null) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
+    }
+
     /** Queues a message; false if it was dropped (memory full and no spill file). Never blocks on Redis. */
     boolean offer(Envelope e) {
         if (!spilling && memory.offer(e)) {
+            wake();
             return true;
         }
         if (spillPath == null) {
@@ -103,6 +119,7 @@ final class Outbox implements AutoCloseable {
             spillDepth.incrementAndGet();
             spilled.increment();
         }
+        wake();
         return true;
     }
 

@@ -9,12 +9,14 @@ import io.nautilus.bus.codec.EnvelopeCodec;
 import io.nautilus.core.bus.Reply;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * publisher's thread: a filter and one queue insert), and on its own thread appends them to Redis with pipelined
  * {@code XADD <stream> MAXLEN ~ <n> * e <json>} in batches on a dedicated connection with manual flush.
  *
- * <p>Order: one thread sends batch after batch, and a batch is resent from its first unconfirmed entry until
- * Redis confirms it, so each publisher's messages reach a stream in publish order. A resend after a lost reply can
+ * <p>Order: one thread sends batch after batch on one connection (up to {@value #MAX_BATCHES_IN_FLIGHT} batches
+ * in flight, so that a message is sent at once instead of after the replies to the previous batch), and after a
+ * failure everything from the first unconfirmed entry on is sent again, in order, until Redis confirms it, so each
+ * publisher's messages reach a stream in publish order. A resend after a lost reply can
  * append an entry twice; importers drop the copy by (origin, id). Local reply topics ({@code _inbox.}) are never
  * exported; a request's reply topic is rewritten to this process's wire reply topic (see {@link StreamKeys}).
  *
@@ -35,6 +39,8 @@ import org.slf4j.LoggerFactory;
 final class RedisExporter implements BusExporter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisExporter.class);
     static final String FIELD = "e";
+    /** Batches in flight at once: a message is sent at once rather than after the replies to the batch before. */
+    static final int MAX_BATCHES_IN_FLIGHT = 4;
 
     private final RedisBridgeConfig config;
     private final RedisLink link;
@@ -49,7 +55,11 @@ final class RedisExporter implements BusExporter, AutoCloseable {
     private volatile boolean closing;
     private volatile long closeDeadline;
     private StatefulRedisConnection<byte[], byte[]> conn;
+    /** The pipeline of {@link #sendAll} (resending after a failure, waiting for each batch). */
     private final XAddPipeline pipeline;
+    /** Batches sent and not yet settled, oldest first (the exporter sends on while Redis answers). */
+    private final ArrayDeque<XAddPipeline> window = new ArrayDeque<>();
+    private final ArrayDeque<XAddPipeline> spare = new ArrayDeque<>();
     /** Encodes on the exporter thread (the outbox's spill path, on publisher threads, uses the thread-safe codec). */
     private final EnvelopeCodec.Writer writer;
     private int confirmed;
@@ -127,15 +137,17 @@ final class RedisExporter implements BusExporter, AutoCloseable {
     }
 
     private void run() {
-        var batch = new ArrayList<Outbox.Outgoing>(config.batchSize());
-        while (!(closing && (outbox.isEmpty() || pastDeadline()))) {
-            batch.clear();
+        while (!(closing && ((outbox.isEmpty() && window.isEmpty()) || pastDeadline()))) {
             try {
                 if (conn == null && !connect()) {
                     continue;
                 }
-                if (outbox.drain(batch, config.batchSize(), TimeUnit.MILLISECONDS.toNanos(50)) > 0) {
-                    sendAll(batch);
+                settle();
+                if (window.size() < MAX_BATCHES_IN_FLIGHT && sendNext()) {
+                    continue;
+                }
+                if (!window.isEmpty()) {
+                    awaitReplyOrWork();
                 }
             } catch (InterruptedException ie) {
                 break;
@@ -144,6 +156,87 @@ final class RedisExporter implements BusExporter, AutoCloseable {
             }
         }
         RedisLink.closeQuietly(conn);
+    }
+
+    /**
+     * Sends what the outbox holds as the next batch, without waiting for the replies to the batches in flight
+     * (waiting up to 50 ms for a message when nothing is in flight); false if there was nothing to send.
+     */
+    private boolean sendNext() throws InterruptedException {
+        XAddPipeline p = spare.isEmpty() ? new XAddPipeline(config.maxLen(), FIELD) : spare.pop();
+        p.entries.clear();
+        long wait = window.isEmpty() ? TimeUnit.MILLISECONDS.toNanos(50) : 0;
+        if (outbox.drain(p.entries, config.batchSize(), wait) == 0) {
+            spare.push(p);
+            return false;
+        }
+        window.add(p);
+        try {
+            p.send(conn);
+        } catch (RuntimeException ex) { // the link is down: everything in flight is sent again once it is back
+            resendWindow(0, ex);
+        }
+        return true;
+    }
+
+    /** Parks until the oldest batch in flight is settled, or (if another batch may be sent) a message arrives. */
+    private void awaitReplyOrWork() {
+        XAddPipeline head = window.peek();
+        long left = head.sentNanos() + config.commandTimeout().toNanos() - System.nanoTime();
+        boolean room = window.size() < MAX_BATCHES_IN_FLIGHT;
+        if (room) {
+            outbox.sleeper(thread);
+        }
+        try {
+            if (!head.settled() && left > 0 && !(room && !outbox.isEmpty())) {
+                LockSupport.parkNanos(this, left);
+            }
+        } finally {
+            if (room) {
+                outbox.sleeper(null);
+            }
+        }
+    }
+
+    /**
+     * Takes the settled batches off the head of the window, in order. A batch not settled within the command
+     * timeout, or one that Redis did not confirm, is sent again from its first unconfirmed entry, with every batch
+     * sent after it.
+     */
+    private void settle() throws InterruptedException {
+        while (!window.isEmpty()) {
+            XAddPipeline head = window.peek();
+            boolean late = System.nanoTime() - head.sentNanos() > config.commandTimeout().toNanos();
+            if (!head.settled() && !late) {
+                return;
+            }
+            try {
+                confirm(head, head.entries, 0);
+            } catch (ExecutionException | TimeoutException ex) {
+                resendWindow(confirmed, ex instanceof ExecutionException ? ex.getCause() : ex);
+                return;
+            }
+            window.poll();
+            spare.push(head);
+            state.up();
+            backoff.reset();
+        }
+    }
+
+    /**
+     * The link failed: drops the connection (commands in flight on it are abandoned, so their pipelines are not
+     * reused) and, once connected again, sends the head batch from {@code from} and every later batch, in order.
+     */
+    private void resendWindow(int from, Throwable cause) throws InterruptedException {
+        var again = new ArrayList<Outbox.Outgoing>();
+        XAddPipeline head = window.poll();
+        again.addAll(head.entries.subList(from, head.entries.size()));
+        for (XAddPipeline later : window) {
+            again.addAll(later.entries);
+        }
+        window.clear();
+        failed(cause);
+        sendAll(again);
     }
 
     /** Connects (eagerly, so that health shows a down link before anything is sent); false after a failure. */
@@ -199,14 +292,24 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         }
     }
 
-    /** Pipelines batch[from..]; {@link #confirmed} is the index after the last entry Redis confirmed. */
+    /** Pipelines batch[from..] and waits; {@link #confirmed} is the index after the last entry Redis confirmed. */
     private void send(List<Outbox.Outgoing> batch, int from) throws ExecutionException, TimeoutException, InterruptedException {
         confirmed = from;
         pipeline.send(conn, batch, from);
         // Redis answers a pipeline in order: one park until the last reply (or a failure), then read each outcome
-        if (!pipeline.await(config.commandTimeout().toNanos())) {
-            throw new TimeoutException("no reply to a pipeline of " + pipeline.size() + " XADD within " + config.commandTimeout());
-        }
+        pipeline.await(config.commandTimeout().toNanos());
+        confirm(pipeline, batch, from);
+    }
+
+    /**
+     * Reads the outcome of each XADD of a settled pipeline of batch[from..], counting appended and refused
+     * entries; {@link #confirmed} ends at the first entry to send again.
+     *
+     * @throws ExecutionException the link failed, or Redis could not append now (loading, busy...)
+     * @throws TimeoutException   an XADD had no reply within the command timeout
+     */
+    private void confirm(XAddPipeline pipeline, List<Outbox.Outgoing> batch, int from) throws ExecutionException, TimeoutException {
+        confirmed = from;
         int appended = 0;
         try {
             for (int i = 0; i < pipeline.size(); i++) {

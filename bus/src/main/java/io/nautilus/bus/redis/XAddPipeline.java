@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * commands rather than the async API: the arguments are byte arrays prepared once (stream keys are encoded once per
  * stream, the constant words once), the reply (the new entry id) is not decoded into a String, and no future is
  * created per entry. Redis answers a pipeline in order, so the thread that sent it parks once, until the last
- * command completes or any fails, and then reads each command's outcome. Exporter thread only (one batch at a time).
+ * command completes or any fails, and then reads each command's outcome. One instance per batch in flight;
+ * exporter thread only.
  */
 final class XAddPipeline {
     private static final byte[] MAXLEN = ascii("MAXLEN");
@@ -47,8 +48,23 @@ final class XAddPipeline {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The entries sent last (kept until the batch is settled: the commands refer to their bodies). */
+    final List<Outbox.Outgoing> entries = new ArrayList<>();
+    private long sentNanos;
+
+    /** Queues and flushes one XADD per entry of {@link #entries}. */
+    void send(StatefulRedisConnection<byte[], byte[]> conn) {
+        send(conn, entries, 0);
+    }
+
+    /** When the batch was flushed ({@link System#nanoTime()}). */
+    long sentNanos() {
+        return sentNanos;
+    }
+
     /** Queues and flushes one XADD per entry of {@code batch[from..]}. */
     void send(StatefulRedisConnection<byte[], byte[]> conn, List<Outbox.Outgoing> batch, int from) {
+        sentNanos = System.nanoTime();
         commands.clear();
         failed = false;
         waiter = Thread.currentThread();
@@ -78,7 +94,8 @@ final class XAddPipeline {
         return true;
     }
 
-    private boolean settled() {
+    /** True once every command has its reply, or the link failed. */
+    boolean settled() {
         return commands.isEmpty() || commands.getLast().done || failed;
     }
 
