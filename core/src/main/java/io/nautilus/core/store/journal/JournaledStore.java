@@ -300,6 +300,17 @@ public final class JournaledStore<T> implements AutoCloseable {
      * the store), then closes the journal. What is left unapplied is replayed by the next {@link #open}.
      */
     public void close(long timeoutMillis) {
+        stopApplier(timeoutMillis);
+        journal.close();
+    }
+
+    /**
+     * Stops the applier after it has applied everything flushed so far and releases the directory lock, but keeps
+     * the journal writable: for an owner thread that may still commit a few batches while it shuts down (they are
+     * durable in the journal and replayed into the store by the next {@link #open}). The journal's file is closed
+     * with {@link Journal#close()} or, failing that, when the journal is collected.
+     */
+    public void stopApplier(long timeoutMillis) {
         stopping = true;
         LockSupport.unpark(thread);
         try {
@@ -312,7 +323,6 @@ public final class JournaledStore<T> implements AutoCloseable {
                     journal.dir(), timeoutMillis);
             thread.interrupt();
         }
-        journal.close();
         try {
             lock.close();
         } catch (IOException e) {

@@ -216,6 +216,22 @@ class JournaledStoreTest {
 
     @ParameterizedTest
     @EnumSource(Backend.class)
+    void test_stopApplier_laterFlushesStayDurableAndAreReplayed(Backend backend) throws Exception {
+        Store s = store(backend, "g");
+        Path dir = tmp.resolve("j");
+        var js = JournaledStore.open("t", dir, JournalConfig.of(FsyncPolicy.NEVER), s, NOTES, 1);
+        write(js.journal(), "before");
+        js.stopApplier(10_000);
+        assertThat(notes(s)).containsExactly("1:before");
+        write(js.journal(), "while shutting down");
+        assertThat(notes(s)).as("no applier any more").containsExactly("1:before");
+        open(s, dir, JournalConfig.of(FsyncPolicy.NEVER), 1);
+        assertThat(notes(s)).containsExactly("1:before", "2:while shutting down");
+        js.journal().close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
     void test_open_refusesAJournalInUse(Backend backend) {
         Store s = store(backend, "f");
         Path dir = tmp.resolve("j");

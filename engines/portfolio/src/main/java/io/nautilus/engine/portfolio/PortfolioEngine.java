@@ -161,7 +161,9 @@ public final class PortfolioEngine implements Engine {
         }
         JournaledStore<PortfolioJournal.Row> j = journal;
         if (j != null) {
-            j.close(10_000);
+            // the host drains the ring after stop(): its last batches still go to the (open) journal and are
+            // applied to the store on the next start
+            j.stopApplier(10_000);
         }
     }
 }
