@@ -16,12 +16,12 @@ import org.HdrHistogram.Recorder;
  * {@code RiskCheckLoad <baseUrl> <concurrency> <warmupSeconds> <seconds>}. Each of {@code concurrency} virtual
  * threads sends one request at a time over keep-alive HTTP/1.1; latency is recorded from send to full response in
  * an HdrHistogram (1 us .. 60 s). Bounded by the duration; prints throughput, status counts and percentiles.
- * Before the run it creates the seed's four evaluated limit types (portfolio_value, leverage, daily_loss,
- * position_size) so every check measures and classifies them. A fifth argument {@code health} loads
- * {@code GET /health} instead, as a baseline of the HTTP stack without the engine.
+ * The limits the checks evaluate are created by scripts/load/risk-check.sh beforehand. A fifth argument
+ * {@code health} or {@code hello} loads {@code GET /health} or {@code GET /hello} of {@code baseUrl} instead, as
+ * baselines of the HTTP stack without the engine.
  */
 public final class RiskCheckLoad {
-    private static boolean healthOnly;
+    private static String getPath;
     static final String BODY = "{\"quantity\":1000,\"market_value\":130000,\"unrealized_pnl\":-4500,\"leverage\":2.6}";
 
     private RiskCheckLoad() {
@@ -34,17 +34,9 @@ public final class RiskCheckLoad {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
-        healthOnly = args.length > 4 && args[4].equals("health");
+        getPath = args.length > 4 && !args[4].equals("check") ? "/" + args[4] : null;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String[] limits = {
-                "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\",\"limit_value\":200000}",
-                "{\"limit_id\":\"lev\",\"limit_type\":\"leverage\",\"limit_value\":3}",
-                "{\"limit_id\":\"loss\",\"limit_type\":\"daily_loss\",\"limit_value\":10000}",
-                "{\"limit_id\":\"pos\",\"limit_type\":\"position_size\",\"limit_value\":150000}"};
-        for (String l : limits) {
-            client.send(post(base + "/risk/limits", l), HttpResponse.BodyHandlers.ofString());
-        }
         run(client, base, concurrency, warmup, null);
         var recorder = new Recorder(1, 60_000_000_000L, 3);
         Result r = run(client, base, concurrency, seconds, recorder);
@@ -69,7 +61,7 @@ public final class RiskCheckLoad {
         for (int t = 0; t < concurrency; t++) {
             threads[t] = Thread.ofVirtual().start(() -> {
                 while (System.nanoTime() < end) {
-                    var request = healthOnly ? HttpRequest.newBuilder(URI.create(base + "/health")).build()
+                    var request = getPath != null ? HttpRequest.newBuilder(URI.create(base + getPath)).build()
                             : post(base + "/risk/check/p" + (counter.incrementAndGet() % 8), BODY);
                     long start = System.nanoTime();
                     try {

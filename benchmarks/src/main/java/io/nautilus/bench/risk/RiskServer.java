@@ -1,5 +1,6 @@
 package io.nautilus.bench.risk;
 
+import io.javalin.Javalin;
 import io.nautilus.bus.host.EngineHost;
 import io.nautilus.bus.host.HostSettings;
 import io.nautilus.bus.local.LocalBus;
@@ -14,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the risk engine alone on 127.0.0.1 for the load script: {@code RiskServer <port> <dataDir>}. Bar-history
- * requests and periodic predictions are off (no other engine runs). Stops on SIGTERM.
+ * requests and periodic predictions are off (no other engine runs). On {@code port + 1} a bare Javalin server
+ * (virtual threads like the engines, no Nautilus chrome) answers {@code GET /hello} with a constant: the HTTP
+ * ceiling of this machine, measured in the same JVM and run. Stops on SIGTERM.
  */
 public final class RiskServer {
     private RiskServer() {
@@ -32,13 +35,20 @@ public final class RiskServer {
         var http = new HttpSettings("127.0.0.1", port, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, null, 4096);
         var host = new EngineHost(new RiskEngine(), HostSettings.defaults().withHttp(http).withDataDir(dir.toString())
                 .withConfig(config), bus, Clock.system(), () -> true).start();
+        var hello = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.routes.get("/hello", ctx -> ctx.result("hello"));
+        }).start("127.0.0.1", port + 1);
         var done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            hello.stop();
             host.close();
             bus.close();
             done.countDown();
         }));
-        System.out.println("risk engine listening on 127.0.0.1:" + host.port());
+        System.out.println("risk engine listening on 127.0.0.1:" + host.port() + ", hello on " + hello.port());
         done.await();
     }
 }

@@ -12,28 +12,72 @@ import java.util.List;
  * Reads request bodies into records with {@link Json#mapper()}, turning every way a body can be wrong into a 400
  * problem that names the field: malformed JSON, NaN/Infinity, a wrong type, a missing primitive, or a value a
  * record's constructor rejects.
+ *
+ * <p>The body is read once as bytes and parsed from bytes (no String, no char-based parser). A body whose
+ * {@code Content-Length} is at most {@link #SMALL_BODY_BYTES} (below the smallest allowed request limit, so always
+ * within it) is read with exactly that many bytes: no 8 KiB copy buffer, and no further read to find the end of the
+ * stream. Larger or chunked bodies go through Javalin, which enforces the server's size limit (413). Handlers that
+ * read a body with these methods must not also call {@code ctx.body()}; use {@link #text(Context)}.
  */
 public final class Bodies {
+    /** Largest Content-Length read directly (the smallest maxRequestBytes allowed by {@link HttpSettings}). */
+    static final int SMALL_BODY_BYTES = 1024;
+    private static final String BODY_ATTRIBUTE = "nautilus.body";
+    private static final byte[] EMPTY = new byte[0];
+
     private Bodies() {
     }
 
     /** Reads the body as {@code type}; an empty body is a 400. */
     public static <T> T read(Context ctx, Class<T> type) {
-        return read(ctx.body(), Json.mapper().constructType(type));
+        return read(bytes(ctx), Json.mapper().constructType(type));
     }
 
     /** Reads the body as {@code type}, or returns {@code fallback} when the body is empty. */
     public static <T> T readOr(Context ctx, Class<T> type, T fallback) {
-        String body = ctx.body();
-        if (body.isBlank()) {
+        byte[] body = bytes(ctx);
+        if (isBlank(body)) {
             return fallback;
         }
         return read(body, Json.mapper().constructType(type));
     }
 
+    /** The body as UTF-8 text (read once, shared with {@link #read}). */
+    public static String text(Context ctx) {
+        return new String(bytes(ctx), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The body's bytes, read once per request and kept on the context. */
+    static byte[] bytes(Context ctx) {
+        byte[] body = ctx.attribute(BODY_ATTRIBUTE);
+        if (body != null) {
+            return body;
+        }
+        long length = ctx.req().getContentLengthLong();
+        if (length == 0) {
+            body = EMPTY;
+        } else if (length > 0 && length <= SMALL_BODY_BYTES) {
+            try {
+                body = ctx.req().getInputStream().readNBytes((int) length);
+            } catch (java.io.IOException e) {
+                throw ProblemException.badRequest("could not read the request body: " + e.getMessage(),
+                        List.of(new FieldError("body", "could not be read")));
+            }
+        } else {
+            body = ctx.bodyAsBytes();
+        }
+        ctx.attribute(BODY_ATTRIBUTE, body);
+        return body;
+    }
+
     /** Reads JSON text as the given type. */
     public static <T> T read(String body, JavaType type) {
-        if (body == null || body.isBlank()) {
+        return read(body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+    }
+
+    /** Reads UTF-8 JSON as the given type. */
+    public static <T> T read(byte[] body, JavaType type) {
+        if (body == null || isBlank(body)) {
             throw ProblemException.badRequest("request body is required (JSON)", List.of(new FieldError("body", "is required")));
         }
         try {
@@ -52,6 +96,10 @@ public final class Bodies {
         } catch (JsonProcessingException e) {
             String message = "malformed JSON: " + e.getOriginalMessage();
             throw ProblemException.badRequest(message, List.of(new FieldError("body", message)));
+        } catch (java.io.IOException e) {
+            // in-memory input: only a malformed encoding gets here
+            String message = "unreadable body: " + e.getMessage();
+            throw ProblemException.badRequest(message, List.of(new FieldError("body", message)));
         }
     }
 
@@ -69,6 +117,15 @@ public final class Bodies {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String firstWord(String message) {

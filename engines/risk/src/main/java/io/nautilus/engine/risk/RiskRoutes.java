@@ -262,7 +262,7 @@ final class RiskRoutes {
     }
 
     private void postReference(Context c) {
-        String text = c.body();
+        String text = Bodies.text(c);
         List<RiskApi.ReferenceBody> items = text.contains("\"symbols\"")
                 ? Bodies.read(c, RiskApi.ReferenceBatch.class).symbols()
                 : List.of(Bodies.read(c, RiskApi.ReferenceBody.class));
