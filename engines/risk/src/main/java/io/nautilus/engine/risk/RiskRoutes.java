@@ -7,20 +7,14 @@ import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.http.Validator;
-import io.nautilus.core.model.OrderIntent;
-import io.nautilus.core.model.OrderType;
-import io.nautilus.core.model.RiskDecision;
-import io.nautilus.core.model.Side;
 import io.nautilus.engine.risk.control.TradingState;
 import io.nautilus.engine.risk.limit.LimitDefinition;
 import io.nautilus.engine.risk.limit.SymbolInfo;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,8 +23,8 @@ import java.util.function.Supplier;
 /**
  * The risk engine's HTTP routes (docs/risk.md lists them with examples). Handlers run on virtual threads: they
  * validate, then read the registry snapshots, write through the registry (persisted and audited), ask the ring
- * thread over the bus, or run heavy work on the compute pool. The stateless calculators are in
- * {@link RiskCalculatorRoutes}.
+ * thread over the bus, or run heavy work on the compute pool. Checks, breaches and monitoring are in
+ * {@link RiskCheckRoutes}, the stateless calculators in {@link RiskCalculatorRoutes}.
  */
 final class RiskRoutes {
     static final String ACTOR_HEADER = "X-Actor";
@@ -61,14 +55,7 @@ final class RiskRoutes {
         r.get("/risk/limits/{limit_id}/audit", c -> c.json(audit("limit", c.pathParam("limit_id"), c)));
         r.get("/risk/audit", c -> c.json(audit(c.queryParam("entity_type"), c.queryParam("entity_id"), c)));
 
-        r.post("/risk/check/{portfolio_id}", this::check);
-        r.post("/risk/pretrade", this::preTrade);
-        r.get("/risk/breaches", this::breaches);
-        r.post("/risk/breaches/{breach_id}/resolve", this::resolve);
-        r.get("/risk/monitor/start", c -> monitor(c, true));
-        r.post("/risk/monitor/start", c -> monitor(c, true));
-        r.post("/risk/monitor/stop", c -> monitor(c, false));
-        r.get("/risk/monitor/status", c -> monitor(c, null));
+        new RiskCheckRoutes(this, engine, store).register(r);
 
         r.get("/risk/controls", c -> c.json(RiskApi.ControlsBody.of(registry.controls(RiskRegistry.ALL))));
         r.get("/risk/controls/{portfolio_id}", c -> c.json(RiskApi.ControlsBody.of(registry.controls(c.pathParam("portfolio_id")))));
@@ -142,105 +129,6 @@ final class RiskRoutes {
         int limit = intParam(c, "limit", 100, 1, 10_000);
         var entries = store.audit(entityType, entityId, limit).stream().map(RiskViews.AuditView::of).toList();
         return Map.of("entries", entries, "count", entries.size());
-    }
-
-    // ---- checks and breaches
-
-    private void check(Context c) {
-        String portfolio = c.pathParam("portfolio_id");
-        RiskApi.CheckBody body = Bodies.readOr(c, RiskApi.CheckBody.class, RiskApi.CheckBody.EMPTY);
-        var v = new Validator();
-        var positions = new ArrayList<RiskCommands.CheckPosition>();
-        List<RiskApi.PositionBody> posted = body.allPositions();
-        for (int i = 0; i < posted.size(); i++) {
-            positions.add(position(posted.get(i), i, v));
-        }
-        if (body.equity() != null) {
-            v.positive("equity", body.equity());
-        }
-        v.throwIfInvalid();
-        RiskCommands.CheckOutcome out = ask(RiskCommands.CHECK, new RiskCommands.Check(portfolio, positions,
-                body.equity()), RiskCommands.CheckOutcome.class);
-        var response = new LinkedHashMap<String, Object>();
-        response.put("status", "checked");
-        response.put("portfolio_id", portfolio);
-        response.put("breaches_found", out.breaches().size());
-        response.put("breaches", out.breaches());
-        response.put("evaluations", out.evaluations().stream().map(RiskViews.EvaluationView::of).toList());
-        c.json(response);
-    }
-
-    /** A posted position: needs quantity or market_value; price from price, else market_value / quantity. */
-    private static RiskCommands.CheckPosition position(RiskApi.PositionBody p, int i, Validator v) {
-        String field = "positions[" + i + "]";
-        if (p == null || (p.quantity() == null && p.marketValue() == null)) {
-            v.error(field, "needs quantity or market_value");
-            return null;
-        }
-        String symbol = p.symbol() == null || p.symbol().isBlank() ? "POS-" + (i + 1) : p.symbol();
-        try {
-            io.nautilus.core.model.Checks.validSymbol(field + ".symbol", symbol);
-        } catch (IllegalArgumentException e) {
-            v.error(field + ".symbol", e.getMessage());
-        }
-        double mv = p.marketValue() == null ? Double.NaN : v.finite(field + ".market_value", p.marketValue());
-        double qty = p.quantity() == null ? Math.signum(mv) : v.finite(field + ".quantity", p.quantity());
-        double price = p.price() != null ? v.positive(field + ".price", p.price())
-                : !Double.isNaN(mv) && qty != 0 ? Math.abs(mv / qty) : 0;
-        double pnl = p.unrealizedPnl() == null ? 0 : v.finite(field + ".unrealized_pnl", p.unrealizedPnl());
-        double leverage = p.leverage() == null ? 0 : v.finite(field + ".leverage", p.leverage());
-        if (leverage < 0) {
-            v.error(field + ".leverage", "must be >= 0, got " + leverage);
-        }
-        return new RiskCommands.CheckPosition(symbol, qty, price, pnl, leverage);
-    }
-
-    private void preTrade(Context c) {
-        RiskApi.OrderBody b = Bodies.read(c, RiskApi.OrderBody.class);
-        var v = new Validator();
-        v.notBlank("portfolio_id", b.portfolioId());
-        v.notBlank("symbol", b.symbol());
-        v.notBlank("side", b.side());
-        double qty = v.positive("quantity", b.quantity());
-        v.throwIfInvalid();
-        Side side = parse("side", b.side(), Side.class);
-        OrderType type = b.type() == null ? OrderType.MARKET : parse("type", b.type(), OrderType.class);
-        var intent = new OrderIntent(b.orderId() == null ? "http-" + UUID.randomUUID() : b.orderId(),
-                b.portfolioId(), b.strategyId(), b.symbol(), side, qty, type,
-                b.limitPrice() == null ? Double.NaN : b.limitPrice(), b.reduceOnly() != null && b.reduceOnly(),
-                engine.now());
-        RiskDecision d = ask(RiskCommands.PRETRADE, intent, RiskDecision.class);
-        c.json(Map.of("order_id", intent.orderId(), "portfolio_id", intent.portfolioId(), "approved", d.approved(),
-                "reasons", d.reasons(), "decision_time", RiskViews.iso(d.tsNanos())));
-    }
-
-    private void breaches(Context c) {
-        int limit = intParam(c, "limit", 1000, 1, 100_000);
-        boolean active = "true".equalsIgnoreCase(c.queryParam("active"));
-        var list = store.breaches(c.queryParam("portfolio_id"), active, limit).stream()
-                .map(RiskViews.BreachView::of).toList();
-        c.json(Map.of("breaches", list, "count", list.size()));
-    }
-
-    private void resolve(Context c) {
-        RiskApi.ResolveBody body = Bodies.readOr(c, RiskApi.ResolveBody.class, new RiskApi.ResolveBody(null));
-        String action = body.actionTaken() == null || body.actionTaken().isBlank() ? "resolved" : body.actionTaken();
-        RiskCommands.ResolveOutcome out = ask(RiskCommands.RESOLVE, new RiskCommands.Resolve(c.pathParam("breach_id"),
-                action, actor(c)), RiskCommands.ResolveOutcome.class);
-        if (BreachTracker.NOT_OPEN.equals(out.error())) {
-            RiskStore.BreachRecord stored = store.breach(c.pathParam("breach_id")).orElseThrow(() ->
-                    ProblemException.notFound("no breach '" + c.pathParam("breach_id") + "'"));
-            throw ProblemException.conflict("breach " + stored.breachId() + " was already resolved at "
-                    + RiskViews.iso(stored.resolutionTimeNanos()));
-        }
-        c.json(Map.of("status", "resolved", "breach", RiskViews.BreachView.of(out.breach())));
-    }
-
-    private void monitor(Context c, Boolean on) {
-        RiskCommands.MonitorStatus s = ask(RiskCommands.MONITOR, new RiskCommands.Monitor(on),
-                RiskCommands.MonitorStatus.class);
-        c.json(Map.of("status", s.monitoring() ? "monitoring" : "stopped", "monitoring", s.monitoring(),
-                "portfolios", s.portfolios(), "limits", s.limits(), "open_breaches", s.openBreaches()));
     }
 
     // ---- controls, states, reference data, capital
