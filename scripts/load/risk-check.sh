@@ -13,8 +13,9 @@
 #                    lowers the offered load and the percentiles understate the latency an open-loop client
 #                    (wrk2) would see (coordinated omission); wrk2 is not installed here.
 #   LOAD_CLIENT=java the JDK HttpClient load generator (RiskCheckLoad: virtual threads, HdrHistogram), also closed-loop.
-# Each target gets a warm-up (WARMUP seconds, default 10: the JIT is still compiling Jetty after 5 s), then the measured run. Printed per target: throughput, latency percentiles, the
-# server's CPU time per request during the measured run, and the load average before and after.
+# Each target gets a warm-up (WARMUP seconds, default 10: after 5 s the JIT is still compiling Jetty), then the
+# measured run. Printed per target: throughput, latency percentiles, the server's CPU time per request during the
+# measured run, and the load average before and after.
 # Needs: benchmarks/target/benchmarks.jar (./mvnw -q -o -pl benchmarks -am package -DskipTests), JDK 25, curl, wrk.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
