@@ -7,6 +7,7 @@ import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistory;
 import io.nautilus.core.model.BarHistoryRequest;
+import io.nautilus.core.quant.stats.Returns;
 import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeBody;
 import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeResponse;
 import io.nautilus.engine.portfolio.optimize.Constraints;
@@ -182,13 +183,7 @@ final class PortfolioOptimizing {
                     + " returns for " + assets + ", need at least " + minPeriods,
                     List.of(new FieldError("returns", "insufficient history")));
         }
-        double[][] returns = new double[periods][assets.size()];
-        for (int t = 0; t < periods; t++) {
-            for (int i = 0; i < assets.size(); i++) {
-                returns[t][i] = rows.get(t + 1)[i] / rows.get(t)[i] - 1;
-            }
-        }
-        return returns;
+        return Returns.simple(rows.toArray(new double[0][]));
     }
 
     private static double[] filled(int n) {

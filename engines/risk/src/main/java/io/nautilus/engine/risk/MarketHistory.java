@@ -1,6 +1,7 @@
 package io.nautilus.engine.risk;
 
 import io.nautilus.core.model.Bar;
+import io.nautilus.core.quant.stats.Returns;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,13 +98,13 @@ final class MarketHistory {
             return new Panel(List.of(), new double[0][0]);
         }
         Long[] days = common.toArray(new Long[0]);
-        double[][] returns = new double[days.length - 1][chosen.size()];
+        double[][] closes = new double[days.length][chosen.size()];
         for (int j = 0; j < chosen.size(); j++) {
             NavigableMap<Long, double[]> bars = bySymbol.get(chosen.get(j));
-            for (int t = 1; t < days.length; t++) {
-                returns[t - 1][j] = bars.get(days[t])[0] / bars.get(days[t - 1])[0] - 1.0;
+            for (int t = 0; t < days.length; t++) {
+                closes[t][j] = bars.get(days[t])[0];
             }
         }
-        return new Panel(List.copyOf(chosen), returns);
+        return new Panel(List.copyOf(chosen), Returns.simple(closes));
     }
 }
