@@ -250,8 +250,11 @@ public final class Journal implements AutoCloseable {
     private void forceDirectory() {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("journal {}: directory fsync not supported: {}", dir, e.toString());
+        } catch (UnsupportedOperationException e) {
+            LOG.debug("journal {}: directory fsync not supported on this platform: {}", dir, e.toString());
+        } catch (IOException e) {
+            // the fsync policy promised power-loss durability: a new segment's name may not survive one
+            LOG.warn("event=journal_directory_fsync_failed dir={} error={}", dir, e.toString());
         }
     }
 
