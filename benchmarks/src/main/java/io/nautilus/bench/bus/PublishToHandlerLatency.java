@@ -61,6 +61,9 @@ public final class PublishToHandlerLatency {
     static final class Recorder implements Handler<Quote> {
         final Histogram fromPublish = new Histogram(HIGHEST_NANOS, 3);
         final Histogram fromIntended = new Histogram(HIGHEST_NANOS, 3);
+        /** Index 0: warm-up (discarded), 1: measured. */
+        private final Histogram[] publishHistograms = {new Histogram(HIGHEST_NANOS, 3), fromPublish};
+        private final Histogram[] intendedHistograms = {new Histogram(HIGHEST_NANOS, 3), fromIntended};
         private final Sequence seen = new Sequence(0);
         private final long[] sent;
         private final long warmup;
@@ -77,10 +80,12 @@ public final class PublishToHandlerLatency {
         public void onMessage(Quote quote, Message message) {
             long now = System.nanoTime();
             long i = seen.get();
-            if (i >= warmup) {
-                fromPublish.recordValue(Math.min(now - sent[(int) i], HIGHEST_NANOS));
-                fromIntended.recordValue(Math.min(now - (start + (i + 1) * interval), HIGHEST_NANOS));
-            }
+            // Branch-free choice between the warm-up and the measured histograms: a branch first taken at the
+            // boundary would be an uncommon trap in the compiled handler, i.e. a deoptimization (and a stretch in
+            // the interpreter) at the start of the measurement.
+            int measured = (int) ((warmup - 1 - i) >>> 63);
+            publishHistograms[measured].recordValue(Math.min(now - sent[(int) i], HIGHEST_NANOS));
+            intendedHistograms[measured].recordValue(Math.min(now - (start + (i + 1) * interval), HIGHEST_NANOS));
             seen.set(i + 1);
         }
 
@@ -169,31 +174,21 @@ public final class PublishToHandlerLatency {
         long interval = recorder.interval;
         long[] sent = recorder.sent;
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long gcCount0 = 0;
-        long gcMillis0 = 0;
-        long allocated0 = 0;
+        // First calls load and link the management classes (milliseconds): not between warm-up and measurement.
+        gcCount();
+        gcMillis();
+        threads.getCurrentThreadAllocatedBytes();
 
         long start = System.nanoTime();
         recorder.start = start; // published to the ring thread by the first publish
-        long intended = start;
-        for (int i = 0; i < total; i++) {
-            if (i == recorder.warmup) {
-                gcCount0 = gcCount();
-                gcMillis0 = gcMillis();
-                allocated0 = threads.getCurrentThreadAllocatedBytes();
-            }
-            intended += interval;
-            long now;
-            while ((now = System.nanoTime()) < intended) {
-                if (yieldWhilePacing) {
-                    Thread.yield();
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
-            sent[i] = now;
-            publish.run();
-        }
+        // Warm-up and measurement run the same method, so the measurement starts in code compiled during the
+        // warm-up; the snapshots between the two calls are not inside a compiled loop (a branch taken once at
+        // the boundary deoptimized the loop and left the publisher milliseconds late).
+        long intended = publishPaced(publish, sent, 0, recorder.warmup, start, interval);
+        long gcCount0 = gcCount();
+        long gcMillis0 = gcMillis();
+        long allocated0 = threads.getCurrentThreadAllocatedBytes();
+        publishPaced(publish, sent, recorder.warmup, total, intended, interval);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocated0;
         recorder.awaitAtLeast(total);
@@ -207,6 +202,26 @@ public final class PublishToHandlerLatency {
         print("intended->handler", recorder.fromIntended);
         System.out.printf(Locale.ROOT, "  during measurement: %d GC(s), %d ms in GC; publisher allocated %d bytes%n",
                 gcs, gcMillis, allocated);
+    }
+
+    /** Publishes messages {@code from} (inclusive) to {@code to}, one per {@code interval} after {@code intended};
+     *  returns the last intended send time. */
+    private static long publishPaced(Runnable publish, long[] sent, long from, long to, long intended,
+                                     long interval) {
+        for (int i = (int) from; i < to; i++) {
+            intended += interval;
+            long now;
+            while ((now = System.nanoTime()) < intended) {
+                if (yieldWhilePacing) {
+                    Thread.yield();
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+            sent[i] = now;
+            publish.run();
+        }
+        return intended;
     }
 
     private static long gcCount() {
