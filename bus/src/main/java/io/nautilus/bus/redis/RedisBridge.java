@@ -65,6 +65,11 @@ public final class RedisBridge implements AutoCloseable {
                 () -> Set.of(keys.replies(bus.nodeId())), clock);
     }
 
+    /** The export half (tests). */
+    RedisExporter exporter() {
+        return exporter;
+    }
+
     /**
      * Starts exporting everything published on {@code bus} and reading this process's replies. Never fails because
      * Redis is unreachable: the bridge keeps trying (see {@link #connected()}).

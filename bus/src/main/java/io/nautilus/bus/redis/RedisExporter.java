@@ -55,6 +55,8 @@ final class RedisExporter implements BusExporter, AutoCloseable {
     private volatile boolean closing;
     private volatile long closeDeadline;
     private StatefulRedisConnection<byte[], byte[]> conn;
+    /** How batches reach {@link #conn}; null while it is. */
+    private volatile ExportChannel channel;
     /** The pipeline of {@link #sendAll} (resending after a failure, waiting for each batch). */
     private final XAddPipeline pipeline;
     /** Batches sent and not yet settled, oldest first (the exporter sends on while Redis answers). */
@@ -172,7 +174,7 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         }
         window.add(p);
         try {
-            p.send(conn);
+            p.send(channel);
         } catch (RuntimeException ex) { // the link is down: everything in flight is sent again once it is back
             resendWindow(0, ex);
         }
@@ -244,6 +246,7 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         try {
             conn = link.connectBinary();
             conn.setAutoFlushCommands(false);
+            channel = new ExportChannel(conn);
             if (!state.isUp()) {
                 LOG.info("event=redis_export_connected uri={}", config.redactedUri());
             }
@@ -262,6 +265,7 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         state.down(cause);
         RedisLink.closeQuietly(conn);
         conn = null;
+        channel = null;
         retries.increment();
         if ((closing && pastDeadline()) || !backoff.pause()) {
             throw new InterruptedException("export stopped");
@@ -295,7 +299,7 @@ final class RedisExporter implements BusExporter, AutoCloseable {
     /** Pipelines batch[from..] and waits; {@link #confirmed} is the index after the last entry Redis confirmed. */
     private void send(List<Outbox.Outgoing> batch, int from) throws ExecutionException, TimeoutException, InterruptedException {
         confirmed = from;
-        pipeline.send(conn, batch, from);
+        pipeline.send(channel, batch, from);
         // Redis answers a pipeline in order: one park until the last reply (or a failure), then read each outcome
         pipeline.await(config.commandTimeout().toNanos());
         confirm(pipeline, batch, from);
@@ -349,6 +353,12 @@ final class RedisExporter implements BusExporter, AutoCloseable {
             lastWarnNanos = now;
             LOG.warn("event=redis_export_skipped {}", message);
         }
+    }
+
+    /** True while connected with batches written to the channel as one write each (see {@link ExportChannel}). */
+    boolean directWrites() {
+        ExportChannel c = channel;
+        return c != null && c.isDirect();
     }
 
     Outbox outbox() {

@@ -1,12 +1,11 @@
 package io.nautilus.bus.redis;
 
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.protocol.Command;
-import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
+import io.netty.buffer.ByteBuf;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,32 +19,47 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One pipelined batch of {@code XADD <key> MAXLEN ~ <n> * e <body>} on the export connection, as plain Lettuce
- * commands rather than the async API: the arguments are byte arrays prepared once (stream keys are encoded once per
- * stream, the constant words once), the reply (the new entry id) is not decoded into a String, and no future is
- * created per entry. Redis answers a pipeline in order, so the thread that sent it parks once, until the last
+ * commands rather than the async API: each command writes itself to the wire as one pre-encoded RESP prefix per
+ * stream (key and the constant words, encoded once) followed by the body, the reply (the new entry id) is not
+ * decoded into a String, and no future is created per entry. The batch goes to the connection's channel as one
+ * write of the whole list, which Lettuce's command handler stacks and encodes into one buffer (see
+ * {@link ExportChannel}). Redis answers a pipeline in order, so the thread that sent it parks once, until the last
  * command completes or any fails, and then reads each command's outcome. One instance per batch in flight;
  * exporter thread only.
  */
 final class XAddPipeline {
-    private static final byte[] MAXLEN = ascii("MAXLEN");
-    private static final byte[] APPROX = ascii("~");
-    private static final byte[] AUTO_ID = ascii("*");
+    private static final byte[] CRLF = {'\r', '\n'};
 
-    private final byte[] maxLen;
-    private final byte[] field;
-    private final Map<String, byte[]> keys = new HashMap<>();
-    private final List<XAdd> commands = new ArrayList<>();
+    private final String maxLen;
+    private final String field;
+    /** Per stream key: {@code *8 $4 XADD $k <key> $6 MAXLEN $1 ~ $n <n> $1 * $1 e} as RESP, up to the body. */
+    private final Map<String, byte[]> prefixes = new HashMap<>();
+    private volatile List<XAdd> commands = List.of();
     private volatile Thread waiter;
     /** A command of the current batch failed for want of a link. */
     private volatile boolean failed;
+    /** Why the batch could not be written to the channel (its commands never reached Redis), or null. */
+    private volatile Throwable writeFailure;
 
     XAddPipeline(long maxLen, String field) {
-        this.maxLen = ascii(Long.toString(maxLen));
-        this.field = ascii(field);
+        this.maxLen = Long.toString(maxLen);
+        this.field = field;
     }
 
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** The RESP encoding of an XADD up to (not including) the body's length: the same for every entry of a stream. */
+    byte[] prefix(String key) {
+        var b = new StringBuilder(64);
+        b.append("*8\r\n");
+        for (String word : new String[] {"XADD", key, "MAXLEN", "~", maxLen, "*", field}) {
+            bulk(b, word);
+        }
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static void bulk(StringBuilder b, String word) {
+        byte[] utf8 = word.getBytes(StandardCharsets.UTF_8);
+        // the builder holds bytes as ISO-8859-1 chars, so that a multi-byte UTF-8 key keeps its exact bytes
+        b.append('$').append(utf8.length).append("\r\n").append(new String(utf8, StandardCharsets.ISO_8859_1)).append("\r\n");
     }
 
     /** The entries sent last (kept until the batch is settled: the commands refer to their bodies). */
@@ -53,8 +67,8 @@ final class XAddPipeline {
     private long sentNanos;
 
     /** Queues and flushes one XADD per entry of {@link #entries}. */
-    void send(StatefulRedisConnection<byte[], byte[]> conn) {
-        send(conn, entries, 0);
+    void send(ExportChannel channel) {
+        send(channel, entries, 0);
     }
 
     /** When the batch was flushed ({@link System#nanoTime()}). */
@@ -62,20 +76,30 @@ final class XAddPipeline {
         return sentNanos;
     }
 
-    /** Queues and flushes one XADD per entry of {@code batch[from..]}. */
-    void send(StatefulRedisConnection<byte[], byte[]> conn, List<Outbox.Outgoing> batch, int from) {
+    /** Writes and flushes one XADD per entry of {@code batch[from..]}. */
+    void send(ExportChannel channel, List<Outbox.Outgoing> batch, int from) {
         sentNanos = System.nanoTime();
-        commands.clear();
         failed = false;
+        writeFailure = null;
         waiter = Thread.currentThread();
+        // a new list per batch: the channel may still hold the list of an abandoned send when the pipeline is reused
+        var batchCommands = new ArrayList<XAdd>(batch.size() - from);
         for (int i = from; i < batch.size(); i++) {
             Outbox.Outgoing o = batch.get(i);
-            var args = new CommandArgs<>(ByteArrayCodec.INSTANCE).add(keys.computeIfAbsent(o.key(), XAddPipeline::ascii))
-                    .add(MAXLEN).add(APPROX).add(maxLen).add(AUTO_ID).add(field).add(o.body());
-            commands.add(new XAdd(args, i == batch.size() - 1));
+            batchCommands.add(new XAdd(prefixes.computeIfAbsent(o.key(), this::prefix), o.body(), i == batch.size() - 1));
         }
-        conn.dispatch(commands);
-        conn.flushCommands();
+        commands = batchCommands;
+        channel.writeAndFlush(batchCommands, cause -> writeFailed(batchCommands, cause));
+    }
+
+    /** The channel refused a batch (closed): none of its commands reached Redis or will complete. */
+    private void writeFailed(List<XAdd> batchCommands, Throwable cause) {
+        if (commands != batchCommands) {
+            return; // an abandoned send of this pipeline: the batch sent since is another
+        }
+        writeFailure = cause;
+        failed = true;
+        LockSupport.unpark(waiter);
     }
 
     /** Waits until the last command of the batch completes or one fails; false if that took longer than {@code nanos}. */
@@ -110,7 +134,8 @@ final class XAddPipeline {
     Throwable outcome(int i) {
         XAdd c = commands.get(i);
         if (!c.done) {
-            return new TimeoutException("no reply to XADD");
+            Throwable w = writeFailure;
+            return w != null ? w : new TimeoutException("no reply to XADD");
         }
         if (c.failure != null) {
             return c.failure;
@@ -125,9 +150,25 @@ final class XAddPipeline {
         private volatile boolean done;
         private volatile Throwable failure;
 
-        XAdd(CommandArgs<byte[], byte[]> args, boolean last) {
-            super(CommandType.XADD, new IgnoredReply(), args);
+        private final byte[] prefix;
+        private final byte[] body;
+
+        XAdd(byte[] prefix, byte[] body, boolean last) {
+            super(CommandType.XADD, new IgnoredReply(), null);
+            this.prefix = prefix;
+            this.body = body;
             this.last = last;
+        }
+
+        /** The pre-encoded prefix of the stream, then the body as the last bulk string. */
+        @Override
+        public void encode(ByteBuf buf) {
+            buf.writeBytes(prefix);
+            buf.writeByte('$');
+            writeDecimal(buf, body.length);
+            buf.writeBytes(CRLF);
+            buf.writeBytes(body);
+            buf.writeBytes(CRLF);
         }
 
         @Override
@@ -159,6 +200,16 @@ final class XAddPipeline {
             failed = true;
             LockSupport.unpark(waiter);
         }
+    }
+
+    /** Writes a non-negative int in ASCII decimal. */
+    static void writeDecimal(ByteBuf buf, int v) {
+        if (v < 10) {
+            buf.writeByte('0' + v);
+            return;
+        }
+        writeDecimal(buf, v / 10);
+        buf.writeByte('0' + v % 10);
     }
 
     /** XADD's reply, the new entry id, is not needed: nothing is decoded. Errors are kept by the base class. */

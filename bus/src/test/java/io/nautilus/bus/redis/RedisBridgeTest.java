@@ -250,6 +250,30 @@ class RedisBridgeTest {
         }
     }
 
+    @Test
+    void test_export_batchesAreOneChannelWriteEachAndKeepPublishOrder() {
+        Node producer = node(Node.config(uri, prefix).batchSize(64).build());
+        await().atMost(Duration.ofSeconds(5)).until(producer.bridge::connected);
+        // the fast path of this Lettuce version: a Lettuce upgrade that loses it must be noticed here
+        assertThat(producer.bridge.exporter().directWrites()).isTrue();
+        var pub = producer.engine("marketdata");
+        for (int i = 0; i < 1_000; i++) {
+            pub.publish(i % 2 == 0 ? "md.quote.AAPL" : "risk.quote.AAPL", quote("AAPL", i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.bridge.stats().exported() == 1_000);
+        try (var c = redis()) {
+            List<StreamMessage<String, String>> md = c.sync().xrange(prefix + ":md", io.lettuce.core.Range.create("-", "+"));
+            List<StreamMessage<String, String>> risk = c.sync().xrange(prefix + ":risk", io.lettuce.core.Range.create("-", "+"));
+            assertThat(md).hasSize(500);
+            assertThat(risk).hasSize(500);
+            for (int k = 0; k < 500; k++) {
+                assertThat(md.get(k).getBody().get("e")).contains("\"bid_size\":" + (2 * k) + ".0");
+                assertThat(risk.get(k).getBody().get("e")).contains("\"bid_size\":" + (2 * k + 1) + ".0");
+            }
+        }
+        assertThat(producer.bridge.stats().retries()).isZero();
+    }
+
     private StatefulRedisConnection<String, String> redis() {
         return CLIENT.connect();
     }
