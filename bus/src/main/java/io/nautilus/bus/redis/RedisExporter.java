@@ -241,10 +241,16 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         sendAll(again);
     }
 
-    /** Connects (eagerly, so that health shows a down link before anything is sent); false after a failure. */
+    /**
+     * Connects (eagerly, so that health shows a down link before anything is sent); false after a failure. The
+     * link counts as up only once Redis answers PING: a restarted Redis accepts connections while it loads its
+     * data and refuses every command with LOADING meanwhile, and if loading ended in the middle of a pipeline,
+     * the later XADDs would be appended and the earlier refused ones sent again after them, out of order.
+     */
     private boolean connect() throws InterruptedException {
         try {
             conn = link.connectBinary();
+            conn.sync().ping(); // throws RedisLoadingException while Redis loads its data
             conn.setAutoFlushCommands(false);
             channel = new ExportChannel(conn);
             if (!state.isUp()) {
