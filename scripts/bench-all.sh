@@ -20,7 +20,11 @@ jmh() { # name regex [JMH options replacing the defaults -f 1 -wi 2 -i 3 -w 2s -
 }
 # platform spine (bus)
 jmh bus-1to1-vs-raw 'bus.(OneToOneThroughput|RawDisruptorOneToOne)' -f 1 -wi 2 -i 3 -w 2s -r 3s \
-  -p waitMode=BLOCKING -p waitStrategy=phasedLite,yielding
+  -p waitMode=BLOCKING -p waitStrategy=phasedLite,yielding -p variant=plain
+# what a per-message publish needs with nothing else of the bus (multi-producer claim, timestamp, id): the ceiling
+# of MessageBus.publish, next to the reference (c)
+jmh bus-raw-variants 'bus.RawDisruptorOneToOne' -f 1 -wi 2 -i 3 -w 2s -r 3s -p waitStrategy=phasedLite \
+  -p variant=plain,multi,stamped
 jmh bus-1to3 'bus.OneToThreeThroughput' -f 1 -wi 2 -i 3 -w 2s -r 3s -p waitMode=BLOCKING -prof gc
 echo "== bus latency at 100k msgs/s (BLOCKING)" | tee -a "$out/summary.txt"
 "$java_bin" --sun-misc-unsafe-memory-access=allow -cp benchmarks/target/benchmarks.jar \

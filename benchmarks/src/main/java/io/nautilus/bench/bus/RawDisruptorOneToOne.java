@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The reference for {@link OneToOneThroughput}: a raw LMAX Disruptor 4.0.0, one producer, one consumer, with the same
@@ -38,13 +39,27 @@ import java.util.concurrent.TimeUnit;
  */
 public class RawDisruptorOneToOne extends BusBenchmark {
 
-    /** A ring slot: a reference to an immutable payload, as in the bus's ring slots. */
+    /** A ring slot: a reference to an immutable payload, as in the bus's ring slots (and, for {@code stamped}, the
+     *  message's timestamp and id, as the bus's slots carry). */
     static final class QuoteEvent {
         Quote quote;
+        long tsNanos;
+        long id;
     }
 
     @Param({"phasedLite", "yielding", "sleeping"})
     public String waitStrategy;
+
+    /**
+     * {@code plain} (the reference (c)): single-producer ring, the slot gets the payload only. {@code multi}: the same
+     * on a multi-producer ring (any thread may publish to an engine: a CAS per claim). {@code stamped}: what a
+     * per-message bus publish needs, with nothing else of the bus: the multi-producer ring, and per message a
+     * {@code System.nanoTime()} timestamp and an id from an {@link AtomicLong}.
+     */
+    @Param({"plain"})
+    public String variant;
+
+    private final AtomicLong ids = new AtomicLong();
 
     private Disruptor<QuoteEvent> disruptor;
     private RingBuffer<QuoteEvent> ring;
@@ -53,8 +68,11 @@ public class RawDisruptorOneToOne extends BusBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        disruptor = new Disruptor<>(QuoteEvent::new, RING_SIZE, DaemonThreadFactory.INSTANCE, ProducerType.SINGLE,
-                waitStrategy(waitStrategy));
+        if (!variant.equals("plain") && !variant.equals("multi") && !variant.equals("stamped")) {
+            throw new IllegalArgumentException("variant must be plain, multi or stamped, got " + variant);
+        }
+        disruptor = new Disruptor<>(QuoteEvent::new, RING_SIZE, DaemonThreadFactory.INSTANCE,
+                variant.equals("plain") ? ProducerType.SINGLE : ProducerType.MULTI, waitStrategy(waitStrategy));
         disruptor.handleEventsWith((event, sequence, endOfBatch) -> {
             sink.accept(event.quote);
             event.quote = null; // as the bus clears its slot, so the payload can be collected
@@ -75,10 +93,23 @@ public class RawDisruptorOneToOne extends BusBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void publishAndDeliver() {
-        for (int i = 0; i < BATCH; i++) {
-            long seq = ring.next();
-            ring.get(seq).quote = QUOTE;
-            ring.publish(seq);
+        if (variant.equals("stamped")) {
+            for (int i = 0; i < BATCH; i++) {
+                long id = ids.incrementAndGet();
+                long ts = System.nanoTime();
+                long seq = ring.next();
+                QuoteEvent e = ring.get(seq);
+                e.quote = QUOTE;
+                e.tsNanos = ts;
+                e.id = id;
+                ring.publish(seq);
+            }
+        } else {
+            for (int i = 0; i < BATCH; i++) {
+                long seq = ring.next();
+                ring.get(seq).quote = QUOTE;
+                ring.publish(seq);
+            }
         }
         published += BATCH;
         sink.awaitAtLeast(published);
