@@ -22,8 +22,7 @@ import io.nautilus.core.bus.Topics;
 import io.nautilus.core.http.Json;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -106,16 +105,42 @@ public final class EnvelopeCodec {
     }
 
     /**
-     * Encodes envelopes one after the other on one thread, reusing one JSON generator, its output buffer and one
-     * serializer provider, so that the returned array is the only allocation of the envelope (besides what the
-     * payload's serializers allocate). The same bytes as {@link EnvelopeCodec#encode}. Not thread-safe.
+     * Encodes envelopes one after the other on one thread into one reused buffer, so that the returned array is the
+     * only allocation of the envelope in the common case. The envelope's own fields are written by hand, and a payload
+     * record of plain fields by its {@link RecordWriter} (built once per type from Jackson's serializer of it);
+     * anything else goes through one reused Jackson generator and serializer provider. The same bytes as
+     * {@link EnvelopeCodec#encode} (a test compares them for every standard payload). Not thread-safe.
      */
     public final class Writer {
-        private final Buffer out = new Buffer();
+        private final JsonBytes out = new JsonBytes(mapper.getFactory());
         private final DefaultSerializerProvider provider = provider();
         private JsonGenerator g;
+        private final Header[] headers = new Header[HEADER_SLOTS];
+        private final JsonBytes headerOut = new JsonBytes(mapper.getFactory());
 
         private Writer() {
+        }
+
+        /** {@code ,"origin":..,"topic":..,"type":..,"priority":..,"source":..,"ts":} of an envelope. */
+        private byte[] header(Envelope e, PayloadKind kind) {
+            int slot = e.topic().hashCode() & (HEADER_SLOTS - 1);
+            Header h = headers[slot];
+            if (h != null && h.matches(e, kind)) {
+                return h.bytes();
+            }
+            headerOut.reset();
+            headerOut.raw(ORIGIN);
+            headerOut.string(e.origin());
+            headerOut.raw(TOPIC);
+            headerOut.string(e.topic());
+            headerOut.raw(kind.typeField());
+            headerOut.raw(PRIORITIES[e.priority().ordinal()]);
+            headerOut.raw(SOURCE);
+            headerOut.string(e.source());
+            headerOut.raw(TS);
+            h = new Header(e.origin(), e.topic(), kind, e.priority(), e.source(), headerOut.take());
+            headers[slot] = h;
+            return h.bytes();
         }
 
         /**
@@ -124,14 +149,32 @@ public final class EnvelopeCodec {
          * @throws CodecException if the payload (or a reply's value) is of a type not in the registry
          */
         public byte[] encode(Envelope e) throws CodecException {
+            PayloadKind kind = kinds.get(e.payload().getClass());
+            if (kind.typeField() == null) {
+                throw CodecException.unregistered(e.payload().getClass());
+            }
             boolean ok = false;
             try {
-                if (g == null) {
-                    g = mapper.getFactory().createGenerator(out);
-                    g.setRootValueSeparator(null); // envelopes are cut from the buffer one by one
+                out.raw(V1_ID);
+                out.number(e.id());
+                out.raw(header(e, kind));
+                out.number(e.tsNanos());
+                if (e.replyTo() != null) {
+                    out.raw(REPLY_TO);
+                    out.string(e.replyTo());
                 }
-                write(g, provider, e);
-                g.flush();
+                out.raw(PAYLOAD);
+                if (kind.writer() != null) {
+                    kind.writer().write(out, e.payload());
+                } else {
+                    if (g == null) {
+                        g = mapper.getFactory().createGenerator(out);
+                        g.setRootValueSeparator(null); // payloads are cut from the buffer one by one
+                    }
+                    writePayload(g, provider, e.payload());
+                    g.flush();
+                }
+                out.write('}');
                 ok = true;
                 return out.take();
             } catch (IOException ex) {
@@ -145,39 +188,67 @@ public final class EnvelopeCodec {
         }
     }
 
-    /** A growable byte buffer without ByteArrayOutputStream's locking; {@link #take} copies and resets. */
-    private static final class Buffer extends OutputStream {
-        private byte[] a = new byte[1024];
-        private int n;
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            a[n++] = (byte) b;
+    /**
+     * An envelope's fields from {@code origin} to the name of {@code ts}, encoded: the same for every message of one
+     * publisher on one topic, so encoded once per (origin, topic, payload type, priority, source) in a direct-mapped
+     * cache by topic (a miss encodes and replaces the slot). Immutable.
+     */
+    private record Header(String origin, String topic, PayloadKind kind, Priority priority, String source, byte[] bytes) {
+        boolean matches(Envelope e, PayloadKind k) {
+            return kind == k && priority == e.priority() && same(topic, e.topic()) && same(origin, e.origin())
+                    && same(source, e.source());
         }
 
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, a, n, len);
-            n += len;
+        private static boolean same(String a, String b) {
+            return a == b || a.equals(b);
         }
+    }
 
-        private void ensure(int more) {
-            if (n + more > a.length) {
-                a = Arrays.copyOf(a, Math.max(a.length * 2, n + more));
+    /** Slots of a {@link Writer}'s header cache (a power of two). */
+    private static final int HEADER_SLOTS = 256;
+
+    /** The envelope's constant parts, as {@link #write} writes them. */
+    private static final byte[] V1_ID = ascii("{\"v\":" + VERSION + ",\"id\":");
+    private static final byte[] ORIGIN = ascii(",\"origin\":");
+    private static final byte[] TOPIC = ascii(",\"topic\":");
+    private static final byte[] SOURCE = ascii(",\"source\":");
+    private static final byte[] TS = ascii(",\"ts\":");
+    private static final byte[] REPLY_TO = ascii(",\"reply_to\":");
+    private static final byte[] PAYLOAD = ascii(",\"payload\":");
+    private static final byte[][] PRIORITIES = new byte[Priority.values().length][];
+
+    static {
+        for (Priority p : Priority.values()) {
+            PRIORITIES[p.ordinal()] = ascii(",\"priority\":\"" + p.name() + "\"");
+        }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** What the writer needs of a payload class: its {@code ,"type":"<name>"} (null if unregistered), its direct writer. */
+    private record PayloadKind(byte[] typeField, RecordWriter writer) {
+    }
+
+    private final ClassValue<PayloadKind> kinds = new ClassValue<>() {
+        @Override
+        protected PayloadKind computeValue(Class<?> c) {
+            String name = types.nameOf(c);
+            if (name == null) {
+                return new PayloadKind(null, null);
             }
+            var field = new JsonBytes(mapper.getFactory());
+            field.raw(ascii(",\"type\":"));
+            field.string(name);
+            boolean special = c == Reply.class || c == DeadLetter.class; // written by writePayload's own rules
+            return new PayloadKind(field.take(), special ? null : RecordWriter.of(mapper, provider(), c, DoubleAsText.class));
         }
+    };
 
-        byte[] take() {
-            byte[] r = Arrays.copyOf(a, n);
-            n = 0;
-            return r;
-        }
-
-        void reset() {
-            n = 0;
-        }
+    /** True if the {@link Writer} writes payloads of this type without Jackson (see {@link RecordWriter}). */
+    boolean writesDirectly(Class<?> type) {
+        return kinds.get(type).writer() != null;
     }
 
     private DefaultSerializerProvider provider() {

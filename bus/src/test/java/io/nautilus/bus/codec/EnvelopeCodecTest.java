@@ -207,6 +207,50 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void test_writer_writesPlainRecordsWithoutJacksonAndTheRestWithIt() {
+        for (Class<?> c : List.of(Quote.class, Trade.class, Bar.class, BarHistoryRequest.class, MarketDataAlert.class,
+                Prediction.class, Signal.class, OrderIntent.class, Fill.class, PositionUpdate.class, PnlUpdate.class,
+                RiskBreach.class)) {
+            assertThat(CODEC.writesDirectly(c)).as(c.getSimpleName()).isTrue();
+        }
+        for (Class<?> c : List.of(BarHistory.class, FeatureVector.class, RiskDecision.class, Reply.class, DeadLetter.class,
+                String.class, Long.class, Double.class)) {
+            assertThat(CODEC.writesDirectly(c)).as(c.getSimpleName()).isFalse();
+        }
+    }
+
+    /** A record of every kind of field the direct writer handles, boxes included (which may be null). */
+    public record Plain(String text, double x, Double boxed, long n, Long boxedN, int i, Integer boxedI, boolean flag,
+                        Boolean boxedFlag, Side side) {
+    }
+
+    private static final EnvelopeCodec PLAIN = new EnvelopeCodec(TypeRegistry.standard().with("plain", Plain.class));
+
+    @Property(tries = 500)
+    void property_writerWritesJacksonsBytes(@ForAll String text, @ForAll double x, @ForAll Double boxed, @ForAll long n,
+                                            @ForAll Long boxedN, @ForAll int i, @ForAll Integer boxedI, @ForAll boolean flag,
+                                            @ForAll Boolean boxedFlag, @ForAll Side side, @ForAll String source) throws CodecException {
+        var p = new Plain(text, x, boxed, n, boxedN, i, boxedI, flag, boxedFlag, side);
+        var e = new Envelope(n, "3f2a9c1b", "x.y", Priority.CRITICAL, source.isEmpty() ? "s" : source, n, p,
+                i % 2 == 0 ? null : "_reply.3f2a9c1b.risk.7");
+        assertThat(PLAIN.writesDirectly(Plain.class)).isTrue();
+        byte[] jackson = PLAIN.encode(e);
+        assertThat(PLAIN.newWriter().encode(e)).isEqualTo(jackson);
+        assertThat(PLAIN.decode(jackson)).isEqualTo(e);
+    }
+
+    @Test
+    void test_writer_escapesAsJackson() throws CodecException {
+        EnvelopeCodec.Writer w = PLAIN.newWriter();
+        for (String s : List.of("", "plain", "quote\" back\\slash", "tab\tnl\ncr\rnul\u0000\u001f del\u007f",
+                "caf\u00e9 \u20ac \ud83d\ude00", "/slash")) {
+            var e = new Envelope(1, "3f2a9c1b", "x.y", Priority.LOW, s.isEmpty() ? "s" : s, 2,
+                    new Plain(s, Double.NaN, null, -1, null, Integer.MIN_VALUE, null, true, null, Side.SELL), null);
+            assertThat(new String(w.encode(e), StandardCharsets.UTF_8)).isEqualTo(new String(PLAIN.encode(e), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void test_decode_readsMapPayloadInOrder() throws CodecException {
         var values = new LinkedHashMap<String, Double>();
         values.put("z", 1.0);

@@ -1,0 +1,196 @@
+package io.nautilus.bus.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that JSON is written into, by hand ({@link #string}, {@link #number}, {@link #raw}) or by a
+ * Jackson generator (it is an {@link OutputStream} without {@code ByteArrayOutputStream}'s locking). Written values
+ * are the bytes Jackson writes for them with the Nautilus mapping: strings escaped as Jackson's generator escapes
+ * them (a string that needs more than ASCII is written by a generator of the mapping's factory), doubles as
+ * {@link Double#toString(double)}, integers in decimal. {@link #take} copies the content out and empties the
+ * buffer. Not thread-safe.
+ */
+final class JsonBytes extends OutputStream {
+    private final JsonFactory factory;
+    private byte[] a = new byte[1024];
+    private int n;
+    /** Writes the strings that need escaping, lazily created. */
+    private JsonGenerator strings;
+
+    /** @param factory the factory of the mapping whose string format is written (its generator features) */
+    JsonBytes(JsonFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public void write(int b) {
+        ensure(1);
+        a[n++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, a, n, len);
+        n += len;
+    }
+
+    private void ensure(int more) {
+        if (n + more > a.length) {
+            a = Arrays.copyOf(a, Math.max(a.length * 2, n + more));
+        }
+    }
+
+    /** Appends bytes as they are (pre-encoded JSON). */
+    void raw(byte[] b) {
+        write(b, 0, b.length);
+    }
+
+    /** Appends a JSON string: quoted, escaped as Jackson escapes it. */
+    void string(String s) {
+        int len = s.length();
+        ensure(len + 2);
+        int at = n;
+        a[at++] = '"';
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                slowString(s); // escapes, UTF-8 or surrogate pairs (rare): Jackson's generator writes it
+                return;
+            }
+            a[at++] = (byte) c;
+        }
+        a[at++] = '"';
+        n = at;
+    }
+
+    private void slowString(String s) {
+        try {
+            if (strings == null) {
+                strings = factory.createGenerator(this);
+                strings.setRootValueSeparator(null);
+            }
+            strings.writeString(s);
+            strings.flush();
+        } catch (IOException ex) {
+            strings = null;
+            throw new UncheckedIOException("cannot write a JSON string", ex);
+        }
+    }
+
+    /** Appends a long in decimal. */
+    void number(long v) {
+        if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                ascii(Long.toString(v));
+                return;
+            }
+            write('-');
+            v = -v;
+        }
+        ensure(19);
+        if (v <= Integer.MAX_VALUE) {
+            digits((int) v);
+            return;
+        }
+        // at most two 64-bit divisions (slow on this hardware), the rest in int arithmetic
+        long high = v / BILLION;
+        int low = (int) (v - high * BILLION);
+        if (high <= Integer.MAX_VALUE) {
+            digits((int) high);
+        } else {
+            long top = high / BILLION;
+            digits((int) top);
+            nineDigits((int) (high - top * BILLION));
+        }
+        nineDigits(low);
+    }
+
+    private static final long BILLION = 1_000_000_000L;
+
+    /** Appends a non-negative int in decimal (the buffer has room). */
+    private void digits(int v) {
+        int end = n + width(v);
+        int i = end;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            v = q;
+            a[--i] = ONES[r];
+            a[--i] = TENS[r];
+        }
+        if (v >= 10) {
+            a[--i] = ONES[v];
+            a[--i] = TENS[v];
+        } else {
+            a[--i] = (byte) ('0' + v);
+        }
+        n = end;
+    }
+
+    /** Appends 0..999,999,999 as exactly nine digits (leading zeros: the low part of a larger number). */
+    private void nineDigits(int v) {
+        int i = n + 9;
+        for (int k = 0; k < 4; k++) {
+            int q = v / 100;
+            int r = v - q * 100;
+            v = q;
+            a[--i] = ONES[r];
+            a[--i] = TENS[r];
+        }
+        a[--i] = (byte) ('0' + v);
+        n += 9;
+    }
+
+    /** The units and tens digit of 0..99. */
+    private static final byte[] ONES = new byte[100];
+    private static final byte[] TENS = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            ONES[i] = (byte) ('0' + i % 10);
+            TENS[i] = (byte) ('0' + i / 10);
+        }
+    }
+
+    /** Decimal digits of a non-negative int. */
+    private static int width(int v) {
+        int d = 1;
+        for (int p = 10; d < 10 && v >= p; p *= 10) {
+            d++;
+        }
+        return d;
+    }
+
+    /** Appends a finite double as {@link Double#toString(double)} writes it (Jackson's number format). */
+    void number(double v) {
+        ascii(Double.toString(v));
+    }
+
+    /** Appends an ASCII string as bytes. */
+    private void ascii(String s) {
+        int len = s.length();
+        ensure(len);
+        for (int i = 0; i < len; i++) {
+            a[n++] = (byte) s.charAt(i);
+        }
+    }
+
+    /** A copy of the content; empties the buffer. */
+    byte[] take() {
+        byte[] r = Arrays.copyOf(a, n);
+        n = 0;
+        return r;
+    }
+
+    /** Empties the buffer. */
+    void reset() {
+        n = 0;
+    }
+}
