@@ -29,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
@@ -144,6 +146,28 @@ final class RecordWriter {
      * no boxing of a primitive): ToDoubleFunction, ToLongFunction, ToIntFunction, Predicate or Function.
      */
     private static Object accessor(Method m, Class<?> t) throws ReflectiveOperationException {
+        Map<String, Object> ofOwner = ACCESSORS.get(m.getDeclaringClass());
+        Object a = ofOwner.get(m.getName());
+        if (a == null) {
+            a = newAccessor(m, t);
+            Object raced = ofOwner.putIfAbsent(m.getName(), a);
+            a = raced != null ? raced : a;
+        }
+        return a;
+    }
+
+    /**
+     * The accessors made so far, by record class and accessor name: made once per JVM, so that codecs created later
+     * (a bridge per test, per benchmark run) reuse the same classes (no new classes per codec, no recompilation).
+     */
+    private static final ClassValue<Map<String, Object>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    private static Object newAccessor(Method m, Class<?> t) throws ReflectiveOperationException {
         Class<?> owner = m.getDeclaringClass();
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
         MethodHandle target = lookup.unreflect(m);

@@ -11,12 +11,14 @@ import io.nautilus.core.bus.Reply;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +83,10 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         this.exportAll = config.exportPatterns().contains(">");
         this.writer = codec.newWriter();
         Path spill = config.spillDir() == null ? null : config.spillDir().resolve("outbox-" + node + ".spill");
-        this.outbox = new Outbox(config.outboxCapacity(), spill, e -> encode(e, codec::encode), e -> encode(e, writer::encode));
+        Encoder shared = codec::encode;
+        Encoder exporterThread = writer::encode;
+        this.outbox = new Outbox(config.outboxCapacity(), spill, e -> encode(e, shared, keys::stream),
+                e -> encode(e, exporterThread, this::streamOnExportThread));
         this.pipeline = new XAddPipeline(config.maxLen(), FIELD);
         this.backoff = new Backoff(config.backoffMin(), config.backoffMax());
         this.thread = Thread.ofPlatform().name("redis-export").daemon(true).unstarted(this::run);
@@ -122,17 +127,36 @@ final class RedisExporter implements BusExporter, AutoCloseable {
         byte[] encode(Envelope e) throws CodecException;
     }
 
+    /**
+     * The stream key of a topic, remembered per topic on the export thread (a key is two new strings otherwise);
+     * the map is emptied when it reaches {@value #STREAM_CACHE_SIZE} topics, which bounds it.
+     */
+    private String streamOnExportThread(String topic) {
+        String key = streamOfTopic.get(topic);
+        if (key == null) {
+            if (streamOfTopic.size() >= STREAM_CACHE_SIZE) {
+                streamOfTopic.clear();
+            }
+            key = keys.stream(topic);
+            streamOfTopic.put(topic, key);
+        }
+        return key;
+    }
+
+    private static final int STREAM_CACHE_SIZE = 10_000;
+    private final HashMap<String, String> streamOfTopic = new HashMap<>();
+
     /** The stream entry of an envelope, or null (counted) when its payload cannot cross processes. */
-    private Outbox.Outgoing encode(Envelope e, Encoder encoder) {
+    private Outbox.Outgoing encode(Envelope e, Encoder encoder, UnaryOperator<String> stream) {
         try {
-            return new Outbox.Outgoing(keys.stream(e.topic()), encoder.encode(e));
+            return new Outbox.Outgoing(stream.apply(e.topic()), encoder.encode(e));
         } catch (CodecException ex) {
             unencodable.increment();
             warn("topic=" + e.topic() + " not exported: " + ex.getMessage());
             if (e.payload() instanceof Reply) {
                 // tell the requester at once instead of letting it time out
                 return encode(new Envelope(e.id(), e.origin(), e.topic(), e.priority(), e.source(), e.tsNanos(),
-                        new Reply(null, "reply cannot cross processes: " + ex.getMessage()), e.replyTo()), encoder);
+                        new Reply(null, "reply cannot cross processes: " + ex.getMessage()), e.replyTo()), encoder, stream);
             }
             return null;
         }
