@@ -168,9 +168,74 @@ final class JsonBytes extends OutputStream {
         return d;
     }
 
-    /** Appends a finite double as {@link Double#toString(double)} writes it (Jackson's number format). */
+    /**
+     * Appends a finite double as {@link Double#toString(double)} writes it (Jackson's number format). Fast path for
+     * the plain range (1e-3 <= |v| < 1e7) when the value has at most 15 significant digits, as prices and sizes do:
+     * the fewest fractional digits k whose decimal {@code m / 10^k} rounds back to v is the shortest decimal of v,
+     * which is what {@code Double.toString} prints (a decimal of at most 15 significant digits is the only one of its
+     * length that rounds to its double, as 10^15 < 2^53, so there is no closer one to prefer); m is tried at
+     * {@code round(|v| * 10^k)} and its two neighbours, as the product may be rounded. Anything else:
+     * {@code Double.toString}.
+     */
     void number(double v) {
+        double abs = Math.abs(v);
+        if (abs >= 1e-3 && abs < 1e7) {
+            for (int k = 0; k < POW10.length; k++) {
+                double scaled = abs * POW10[k];
+                if (scaled >= MAX_SIGNIFICAND) {
+                    break;
+                }
+                long m = (long) Math.rint(scaled);
+                long found = roundsTo(m, k, abs) ? m : roundsTo(m - 1, k, abs) ? m - 1 : roundsTo(m + 1, k, abs) ? m + 1 : -1;
+                if (found >= 0) {
+                    plain(v < 0, found, k);
+                    return;
+                }
+            }
+        }
         ascii(Double.toString(v));
+    }
+
+    /** Powers of ten exact in a double (and in a long). */
+    private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+            1e15, 1e16, 1e17};
+    private static final long[] POW10_LONG = new long[POW10.length];
+
+    static {
+        for (int i = 0; i < POW10.length; i++) {
+            POW10_LONG[i] = (long) POW10[i];
+        }
+    }
+
+    /** Significands of at most 15 digits: each such decimal is the only one of its length that rounds to its double. */
+    private static final double MAX_SIGNIFICAND = 1e15;
+
+    /** True if the decimal m / 10^k rounds to v (IEEE division is correctly rounded; m and 10^k are exact). */
+    private static boolean roundsTo(long m, int k, double v) {
+        return m > 0 && m < MAX_SIGNIFICAND && m / POW10[k] == v;
+    }
+
+    /** Writes [-]int.frac of the decimal m / 10^k, with at least one fractional digit (Double.toString's layout). */
+    private void plain(boolean negative, long m, int k) {
+        if (negative) {
+            write('-');
+        }
+        long unit = POW10_LONG[k];
+        long integer = m / unit;
+        long fraction = m - integer * unit;
+        ensure(20);
+        digits((int) integer); // < 1e7
+        a[n++] = '.';
+        if (k == 0) {
+            a[n++] = '0';
+            return;
+        }
+        int end = n + k;
+        for (int i = end - 1; i >= n; i--) {
+            a[i] = (byte) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        n = end;
     }
 
     /** Appends an ASCII string as bytes. */

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +52,43 @@ class JsonBytesTest {
         if (Double.isFinite(v)) {
             assertThat(written(b -> b.number(v))).isEqualTo(Double.toString(v));
         }
+    }
+
+    @Property(tries = 5000)
+    void property_number_double_decimalsAreDoubleToString(@ForAll @IntRange(min = -2_000_000_000, max = 2_000_000_000) int m,
+                                                         @ForAll @IntRange(min = 0, max = 17) int k) {
+        double v = m / Math.pow(10, k);
+        assertThat(written(b -> b.number(v))).isEqualTo(Double.toString(v));
+        double sum = v + 0.01 * (m % 100); // a price after arithmetic: often 16-17 significant digits
+        assertThat(written(b -> b.number(sum))).isEqualTo(Double.toString(sum));
+    }
+
+    @Test
+    void test_number_double_aMillionPricesAndSizesAreDoubleToString() {
+        var b = new JsonBytes(FACTORY);
+        var random = new java.util.Random(42);
+        for (int i = 0; i < 1_000_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> 189.5 + (i % 100) * 0.01;
+                case 1 -> random.nextInt(10_000_000) / Math.pow(10, random.nextInt(9));
+                case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(12) - 4);
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (Double.isFinite(v)) {
+                b.number(v);
+                String got = new String(b.take(), StandardCharsets.UTF_8);
+                if (!got.equals(Double.toString(v))) {
+                    assertThat(got).as("bits %x", Double.doubleToRawLongBits(v)).isEqualTo(Double.toString(v));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -0.0, 1e-3, 0.001, 9.999999999999999e-4, 1e7, 9_999_999.999, 1e-300, Double.MIN_VALUE,
+            Double.MAX_VALUE, 0.1, 0.2, 0.30000000000000004, 100, 189.51000000000002, 1.0E-5, 123456789012345.6, -42.5})
+    void test_number_double_edgesAreDoubleToString(double v) {
+        assertThat(written(b -> b.number(v))).isEqualTo(Double.toString(v));
     }
 
     @Property(tries = 1000)
