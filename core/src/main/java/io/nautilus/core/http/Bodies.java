@@ -2,7 +2,9 @@ package io.nautilus.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.http.Context;
 
@@ -31,6 +33,16 @@ public final class Bodies {
     /** Reads the body as {@code type}; an empty body is a 400. */
     public static <T> T read(Context ctx, Class<T> type) {
         return read(bytes(ctx), Json.mapper().constructType(type));
+    }
+
+    /**
+     * Reads the body as {@code type}, refusing fields the type does not have (a 400 naming the unknown field and
+     * listing the known ones). For routes where a misspelt field would silently change what happens (an order
+     * whose {@code order_type} is misspelt would run as a market order, a misspelt control would be switched
+     * off); routes older clients call accept richer bodies and use {@link #read(Context, Class)}.
+     */
+    public static <T> T readStrict(Context ctx, Class<T> type) {
+        return read(bytes(ctx), Json.mapper().constructType(type), true);
     }
 
     /** Reads the body as {@code type}, or returns {@code fallback} when the body is empty. */
@@ -77,11 +89,26 @@ public final class Bodies {
 
     /** Reads UTF-8 JSON as the given type. */
     public static <T> T read(byte[] body, JavaType type) {
+        return read(body, type, false);
+    }
+
+    private static <T> T read(byte[] body, JavaType type, boolean strict) {
         if (body == null || isBlank(body)) {
             throw ProblemException.badRequest("request body is required (JSON)", List.of(new FieldError("body", "is required")));
         }
         try {
+            if (strict) {
+                return Json.mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
+            }
             return Json.mapper().readValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            String path = path(e);
+            var known = new java.util.TreeSet<String>();
+            if (e.getKnownPropertyIds() != null) {
+                e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
+            }
+            String message = "unknown field '" + e.getPropertyName() + "'; known fields: " + String.join(", ", known);
+            throw ProblemException.badRequest(path + ": " + message, List.of(new FieldError(path, message)));
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String path = path(e);

@@ -203,7 +203,7 @@ final class PortfolioRoutes {
     }
 
     private void submitOrder(Context c) {
-        OrderBody b = Bodies.read(c, OrderBody.class);
+        OrderBody b = Bodies.readStrict(c, OrderBody.class);
         var v = new Validator();
         String symbol = v.notBlank("symbol", b.symbol());
         Side side = null;

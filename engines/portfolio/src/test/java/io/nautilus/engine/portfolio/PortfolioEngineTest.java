@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nautilus.core.engine.EngineConfig;
+import io.nautilus.core.http.Json;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.Topics;
 import io.nautilus.core.model.Trade;
@@ -132,6 +133,15 @@ class PortfolioEngineTest {
         assertThat(noLimit.body()).contains("limit_price");
         var side = h.send("POST", "/portfolios/p4/orders", "{\"symbol\":\"AAPL\",\"side\":\"hold\",\"quantity\":1}");
         assertThat(side.statusCode()).isEqualTo(400);
+        // a misspelt field is refused, not ignored: "type" instead of "order_type" would otherwise trade at market
+        var misspelt = h.send("POST", "/portfolios/p4/orders",
+                "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":1,\"type\":\"limit\",\"limit_price\":1}");
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        JsonNode typo = Json.mapper().readTree(misspelt.body());
+        assertThat(typo.get("errors").get(0).get("field").asText()).isEqualTo("type");
+        assertThat(typo.get("errors").get(0).get("message").asText())
+                .isEqualTo("unknown field 'type'; known fields: limit_price, order_type, quantity, reduce_only, side, "
+                        + "strategy_id, symbol");
         var malformed = h.send("POST", "/portfolios/p4/orders", "{\"symbol\":");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(h.send("POST", "/portfolios/nope/orders", "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":1}")

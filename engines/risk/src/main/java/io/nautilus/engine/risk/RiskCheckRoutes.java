@@ -94,7 +94,7 @@ final class RiskCheckRoutes {
     }
 
     private void preTrade(Context c) {
-        RiskApi.OrderBody b = Bodies.read(c, RiskApi.OrderBody.class);
+        RiskApi.OrderBody b = Bodies.readStrict(c, RiskApi.OrderBody.class);
         var v = new Validator();
         v.notBlank("portfolio_id", b.portfolioId());
         v.notBlank("symbol", b.symbol());

@@ -89,7 +89,7 @@ final class RiskRoutes {
 
     private void replaceLimit(Context c) {
         String id = c.pathParam("limit_id");
-        RiskApi.LimitBody body = Bodies.read(c, RiskApi.LimitBody.class);
+        RiskApi.LimitBody body = Bodies.readStrict(c, RiskApi.LimitBody.class);
         if (body.limitId() != null && !body.limitId().equals(id)) {
             throw ProblemException.badField("limit_id", "must match the path (" + id + ") or be absent");
         }
@@ -134,13 +134,13 @@ final class RiskRoutes {
     // ---- controls, states, reference data, capital
 
     private void putControls(Context c, String portfolio) {
-        var controls = Bodies.read(c, RiskApi.ControlsBody.class).toControls();
+        var controls = Bodies.readStrict(c, RiskApi.ControlsBody.class).toControls();
         registry.putControls(portfolio, controls, actor(c), engine.now());
         c.json(RiskApi.ControlsBody.of(controls));
     }
 
     private void putState(Context c, String portfolio) {
-        RiskApi.StateBody body = Bodies.read(c, RiskApi.StateBody.class);
+        RiskApi.StateBody body = Bodies.readStrict(c, RiskApi.StateBody.class);
         if (body.state() == null) {
             throw ProblemException.badField("state", "is required: active, reducing or halted");
         }
@@ -168,7 +168,7 @@ final class RiskRoutes {
 
     private void putCapital(Context c) {
         var v = new Validator();
-        double capital = v.positive("capital", Bodies.read(c, RiskApi.CapitalBody.class).capital());
+        double capital = v.positive("capital", Bodies.readStrict(c, RiskApi.CapitalBody.class).capital());
         v.throwIfInvalid();
         registry.putCapital(c.pathParam("portfolio_id"), capital, actor(c), engine.now());
         changed("capital");

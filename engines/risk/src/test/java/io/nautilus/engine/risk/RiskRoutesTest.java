@@ -192,6 +192,10 @@ class RiskRoutesTest extends RiskHttpTestBase {
     @Test
     void test_controlsAndStates_badValuesAre400() throws Exception {
         assertThat(risk.send("PUT", "/risk/controls/p1", "{\"max_quantity\":0}").statusCode()).isEqualTo(400);
+        // a misspelt control is refused: read leniently, it would have switched every control off
+        var typo = risk.send("PUT", "/risk/controls/p1", "{\"max_notionals\":1000}");
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(typo.body()).contains("\"field\":\"max_notionals\"").contains("max_notional");
         assertThat(risk.send("POST", "/risk/trading-state/p1", "{\"state\":\"paused\"}").statusCode()).isEqualTo(400);
         assertThat(risk.send("PUT", "/risk/portfolios/p1/capital", "{\"capital\":-5}").statusCode()).isEqualTo(400);
         assertThat(risk.send("POST", "/risk/reference", "{\"symbol\":\"AAPL\",\"adv\":0}").statusCode()).isEqualTo(400);
