@@ -2,6 +2,7 @@ package io.nautilus.bus.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,8 @@ import java.util.function.ToLongFunction;
  * only for the plain case: a record whose every property is a record component of type {@code double},
  * {@code long}, {@code int}, {@code boolean} (or their boxes), {@code String} or an enum, each with Jackson's
  * standard serializer for that type (the codec's for doubles), no type id, no custom null handling and the default
- * inclusion. Anything else (lists, maps, nested records, annotations that change the output) is left to Jackson:
+ * inclusion, no any-getter and no filter. Anything else (lists, maps, nested records, annotations that change the
+ * output) is left to Jackson:
  * {@link #of} returns null. Immutable and thread-safe.
  */
 final class RecordWriter {
@@ -98,6 +100,11 @@ final class RecordWriter {
             }
             JsonSerializer<Object> s = provider.findTypedValueSerializer(type, true, null);
             if (s.getClass() != BeanSerializer.class || s.usesObjectId()) {
+                return null;
+            }
+            // what a bean serializer writes besides its properties: an any-getter's entries, a filter's choices
+            BeanDescription bean = provider.getConfig().introspect(provider.constructType(type));
+            if (bean.findAnyGetter() != null || provider.getAnnotationIntrospector().findFilterId(bean.getClassInfo()) != null) {
                 return null;
             }
             var props = new ArrayList<Property>();

@@ -239,6 +239,35 @@ class EnvelopeCodecTest {
         assertThat(PLAIN.decode(jackson)).isEqualTo(e);
     }
 
+    /** Annotations that change Jackson's output: the writer follows them or leaves the type to Jackson. */
+    public record Renamed(@com.fasterxml.jackson.annotation.JsonProperty("px") double price, String venue) {
+    }
+
+    public record WithExtras(String id) {
+        @com.fasterxml.jackson.annotation.JsonAnyGetter
+        public Map<String, Object> extras() {
+            return Map.of("k", 1);
+        }
+    }
+
+    public record NonNullOnly(@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String note, long n) {
+    }
+
+    @Test
+    void test_writer_followsOrLeavesToJacksonTheAnnotatedRecords() throws CodecException {
+        var codec = new EnvelopeCodec(TypeRegistry.standard().with("renamed", Renamed.class).with("extras", WithExtras.class)
+                .with("non_null", NonNullOnly.class));
+        assertThat(codec.writesDirectly(Renamed.class)).isTrue();
+        assertThat(codec.writesDirectly(WithExtras.class)).isFalse();
+        assertThat(codec.writesDirectly(NonNullOnly.class)).isFalse();
+        EnvelopeCodec.Writer w = codec.newWriter();
+        for (Object payload : List.of(new Renamed(1.5, "X"), new Renamed(2, null), new WithExtras("a"), new NonNullOnly(null, 3))) {
+            Envelope e = env(payload);
+            assertThat(new String(w.encode(e), StandardCharsets.UTF_8)).isEqualTo(new String(codec.encode(e), StandardCharsets.UTF_8));
+        }
+        assertThat(new String(w.encode(env(new Renamed(1.5, "X"))), StandardCharsets.UTF_8)).contains("\"payload\":{\"px\":1.5,\"venue\":\"X\"}");
+    }
+
     @Test
     void test_writer_escapesAsJackson() throws CodecException {
         EnvelopeCodec.Writer w = PLAIN.newWriter();
