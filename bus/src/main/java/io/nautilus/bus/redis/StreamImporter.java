@@ -108,6 +108,8 @@ final class StreamImporter implements AutoCloseable {
     private final class Ack implements LocalBus.Completion {
         final String stream;
         final String id;
+        /** {@code id@stream}, made once (importer thread only): the in-flight map's key. */
+        private String key;
 
         Ack(String stream, String id) {
             this.stream = stream;
@@ -120,7 +122,10 @@ final class StreamImporter implements AutoCloseable {
         }
 
         String key() {
-            return id + '@' + stream;
+            if (key == null) {
+                key = id + '@' + stream;
+            }
+            return key;
         }
     }
 
