@@ -66,7 +66,7 @@ final class RiskCalculatorRoutes {
             v.error(givenName, "must have one value per asset (" + assets + "), got " + given.length);
         }
         double value = b.portfolioValue() == null ? 1.0 : v.positive("portfolio_value", b.portfolioValue());
-        double confidence = b.confidence() == null ? 0.99 : v.inRange("confidence", b.confidence(), 0.5, 1.0);
+        double confidence = b.confidence() == null ? 0.99 : confidence(v, b.confidence());
         int horizon = b.horizonDays() == null ? 1 : b.horizonDays();
         if (horizon < 1 || horizon > 250) {
             v.error("horizon_days", "must be in [1, 250], got " + horizon);
@@ -132,8 +132,7 @@ final class RiskCalculatorRoutes {
 
     private void portfolioVar(Context c) {
         var v = new Validator();
-        double confidence = c.queryParam("confidence") == null ? 0.99
-                : v.inRange("confidence", number(c, "confidence"), 0.5, 1.0);
+        double confidence = c.queryParam("confidence") == null ? 0.99 : confidence(v, number(c, "confidence"));
         v.throwIfInvalid();
         int horizon = RiskRoutes.intParam(c, "horizon_days", 1, 1, 250);
         VarMethod method = c.queryParam("method") == null ? VarMethod.HISTORICAL : VarMethod.parse(c.queryParam("method"));
@@ -166,6 +165,15 @@ final class RiskCalculatorRoutes {
             throw ProblemException.notFound("no portfolio '" + portfolioId + "' seen by the risk engine");
         }
         return s;
+    }
+
+    /** A VaR confidence: open interval (0.5, 1), as {@code VarInputs} requires (1 would be an infinite quantile). */
+    private static double confidence(Validator v, Double value) {
+        double d = v.finite("confidence", value);
+        if (Double.isFinite(d) && !(d > 0.5 && d < 1.0)) {
+            v.error("confidence", "must be in (0.5, 1), both ends excluded, got " + d);
+        }
+        return d;
     }
 
     private static Double number(Context c, String name) {

@@ -55,6 +55,41 @@ class RiskCalculatorRoutesTest extends RiskHttpTestBase {
     }
 
     @Test
+    void test_var_confidenceIsTheOpenInterval() throws Exception {
+        String prefix = "{\"returns\":" + Json.mapper().writeValueAsString(R)
+                + ",\"market_values\":[1000000,500000,-300000,800000],\"method\":\"historical\",\"confidence\":";
+        // both ends are excluded, as VarInputs requires: 400 naming confidence, not a 500 from the calculator
+        for (String bad : new String[] {"0.5", "1.0", "1", "0.4999", "1.0001"}) {
+            HttpResponse<String> r = risk.send("POST", "/risk/var", prefix + bad + "}");
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            JsonNode error = Json.mapper().readTree(r.body()).get("errors").get(0);
+            assertThat(error.get("field").asText()).isEqualTo("confidence");
+            assertThat(error.get("message").asText()).contains("(0.5, 1)");
+            HttpResponse<String> q = risk.send("GET", "/risk/var/p1?confidence=" + bad, null);
+            assertThat(q.statusCode()).as("GET " + bad).isEqualTo(400);
+            assertThat(Json.mapper().readTree(q.body()).get("errors").get(0).get("field").asText()).isEqualTo("confidence");
+        }
+        // just inside: type-1 quantile of the 250 P&Ls R[t] . mv, worked out here: the k-th worst with
+        // k = ceil(250 x (1 - c)): c = 0.999 -> k = 1 (the worst), c = 0.5001 -> k = ceil(124.975) = 125
+        double[] mv = {1000000, 500000, -300000, 800000};
+        double[] pnl = new double[R.length];
+        for (int t = 0; t < R.length; t++) {
+            for (int j = 0; j < mv.length; j++) {
+                pnl[t] += R[t][j] * mv[j];
+            }
+        }
+        Arrays.sort(pnl);
+        assertThat(pnl).hasSize(250);
+        JsonNode high = risk.json("POST", "/risk/var", prefix + "0.999}", 200);
+        JsonNode low = risk.json("POST", "/risk/var", prefix + "0.5001}", 200);
+        assertThat(high.get("confidence").asDouble()).isEqualTo(0.999);
+        assertThat(high.get("var").asDouble()).isCloseTo(-pnl[0], within(1e-6));
+        assertThat(low.get("confidence").asDouble()).isEqualTo(0.5001);
+        assertThat(low.get("var").asDouble()).isCloseTo(-pnl[124], within(1e-6));
+    }
+
+    @Test
     void test_forecast_garchOnDem2gbpAndEwma() throws Exception {
         String body = "{\"returns\":" + Json.mapper().writeValueAsString(SharedData.dem2gbp())
                 + ",\"model\":\"garch\",\"horizon_days\":5}";
