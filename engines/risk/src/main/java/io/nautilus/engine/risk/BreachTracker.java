@@ -18,6 +18,8 @@ import java.util.UUID;
  */
 final class BreachTracker {
     static final String NOT_OPEN = "not_open";
+    /** Id prefix of the breaches a what-if check reports (never stored); real ones start with {@code brk-}. */
+    static final String WHAT_IF_PREFIX = "what-if-";
 
     private final BreachMonitor monitor;
     private final BreachLog log;
@@ -57,6 +59,21 @@ final class BreachTracker {
         return RiskViews.BreachView.of(new RiskStore.BreachRecord(b.breachId, portfolioId, ev.limit().limitId(),
                 ev.limit().type().wireName(), ev.severity(), ev.value(), ev.limit().limitValue(), ev.utilisationPct(),
                 b.openedNanos, false, null, null, null));
+    }
+
+    /**
+     * The breach a what-if evaluation would be, or {@code null} when it has no severity (under the warning
+     * threshold, or no data): the same severity, value and percentage as a live breach of that evaluation, but never
+     * recorded or published. Its id is {@value #WHAT_IF_PREFIX} plus a fresh UUID, so it can never be mistaken for
+     * (or resolved as) a real breach; its time is the check's; it is not resolved and has no action.
+     */
+    static RiskViews.BreachView whatIf(String portfolioId, LimitEvaluation ev, long nowNanos) {
+        if (ev.severity() == null) {
+            return null;
+        }
+        return RiskViews.BreachView.of(new RiskStore.BreachRecord(WHAT_IF_PREFIX + UUID.randomUUID(), portfolioId,
+                ev.limit().limitId(), ev.limit().type().wireName(), ev.severity(), ev.value(), ev.limit().limitValue(),
+                ev.utilisationPct(), nowNanos, false, null, null, null));
     }
 
     /**

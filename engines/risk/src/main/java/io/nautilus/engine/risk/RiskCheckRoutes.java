@@ -62,6 +62,8 @@ final class RiskCheckRoutes {
         var response = new LinkedHashMap<String, Object>();
         response.put("status", "checked");
         response.put("portfolio_id", portfolio);
+        // posted positions make a what-if: its breaches are not recorded (docs/risk.md)
+        response.put("what_if", !positions.isEmpty());
         response.put("breaches_found", out.breaches().size());
         response.put("breaches", out.breaches());
         response.put("evaluations", out.evaluations().stream().map(RiskViews.EvaluationView::of).toList());
@@ -114,7 +116,7 @@ final class RiskCheckRoutes {
 
     private void breaches(Context c) {
         int limit = RiskRoutes.intParam(c, "limit", 1000, 1, 100_000);
-        boolean active = "true".equalsIgnoreCase(c.queryParam("active"));
+        boolean active = RiskRoutes.booleanParam(c, "active", false);
         var list = store.breaches(c.queryParam("portfolio_id"), active, limit).stream()
                 .map(RiskViews.BreachView::of).toList();
         c.json(Map.of("breaches", list, "count", list.size()));

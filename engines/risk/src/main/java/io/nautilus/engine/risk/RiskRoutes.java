@@ -258,6 +258,19 @@ final class RiskRoutes {
         }
     }
 
+    /** A true/false query parameter (any case); absent or blank is the fallback, anything else a 400. */
+    static boolean booleanParam(Context c, String name, boolean fallback) {
+        String raw = c.queryParam(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badField(name, "must be true or false, got '" + raw + "'");
+        };
+    }
+
     static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));

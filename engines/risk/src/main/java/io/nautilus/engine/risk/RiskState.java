@@ -240,14 +240,19 @@ final class RiskState {
         }
     }
 
+    /**
+     * {@code POST /risk/check}. Without positions it checks the live portfolio through the breach monitor, like a
+     * monitoring event: transitions are recorded and published, and the answer lists the open breaches. With posted
+     * positions it is a what-if: the hypothetical book is evaluated the same way, but the live monitor, the breach
+     * log and the portfolio's book are left alone (a hypothetical evaluation must neither resolve, change nor open a
+     * real breach), and the breaches found are {@link BreachTracker#whatIf what-if views}, never stored.
+     */
     RiskCommands.CheckOutcome check(RiskCommands.Check c, long nowNanos) {
-        Entry live = entry(c.portfolioId());
-        Entry e = c.positions().isEmpty() ? live : hypothetical(live, c, nowNanos);
-        e.now.current();
-        var evaluations = new ArrayList<LimitEvaluation>();
-        for (LimitDefinition l : limits(live)) {
-            evaluations.add(LimitEvaluation.of(l, e.now.value(l)));
+        if (!c.positions().isEmpty()) {
+            return whatIf(c, nowNanos);
         }
+        Entry e = entry(c.portfolioId());
+        List<LimitEvaluation> evaluations = evaluate(e);
         var open = new ArrayList<RiskViews.BreachView>();
         for (LimitEvaluation ev : evaluations) {
             breaches.apply(c.portfolioId(), ev, nowNanos);
@@ -259,10 +264,36 @@ final class RiskState {
         return new RiskCommands.CheckOutcome(open, evaluations);
     }
 
+    private RiskCommands.CheckOutcome whatIf(RiskCommands.Check c, long nowNanos) {
+        // books.get, not entry(): a what-if must not create a live book for an unknown portfolio either
+        Entry e = hypothetical(books.get(c.portfolioId()), c, nowNanos);
+        List<LimitEvaluation> evaluations = evaluate(e);
+        var found = new ArrayList<RiskViews.BreachView>();
+        for (LimitEvaluation ev : evaluations) {
+            RiskViews.BreachView b = BreachTracker.whatIf(c.portfolioId(), ev, nowNanos);
+            if (b != null) {
+                found.add(b);
+            }
+        }
+        return new RiskCommands.CheckOutcome(found, evaluations);
+    }
+
+    /** Every limit that applies to the entry's portfolio, measured on its book now. */
+    private List<LimitEvaluation> evaluate(Entry e) {
+        e.now.current();
+        var evaluations = new ArrayList<LimitEvaluation>();
+        for (LimitDefinition l : limits(e)) {
+            evaluations.add(LimitEvaluation.of(l, e.now.value(l)));
+        }
+        return evaluations;
+    }
+
     /**
      * A throw-away book of posted positions on the live model and reference data. Each position's unrealized P&L
      * counts as today's P&L; equity is the posted one, else |market value| / leverage of the first position that
-     * gives a leverage, else the live portfolio's.
+     * gives a leverage, else the live portfolio's (its posted capital when the engine has no book of it yet).
+     *
+     * @param live the portfolio's live entry, or {@code null} when the engine has none
      */
     private Entry hypothetical(Entry live, RiskCommands.Check c, long nowNanos) {
         var e = new Entry(new ExposureBook(c.portfolioId(), settings.book()));
@@ -281,7 +312,8 @@ final class RiskState {
             }
         }
         if (Double.isNaN(equity)) {
-            equity = live.book.equity();
+            Double capital = registry.capital().get(c.portfolioId());
+            equity = live != null ? live.book.equity() : capital != null ? capital : Double.NaN;
         }
         if (!Double.isNaN(equity)) {
             e.book.setReportedEquity(equity, nowNanos);
@@ -299,11 +331,7 @@ final class RiskState {
             return new RiskCommands.PortfolioSnapshot(portfolioId, false, Map.of(), Double.NaN, Double.NaN, 0,
                     List.of(), List.of(), new double[0][0], nowNanos);
         }
-        e.now.current();
-        var evaluations = new ArrayList<LimitEvaluation>();
-        for (LimitDefinition l : limits(e)) {
-            evaluations.add(LimitEvaluation.of(l, e.now.value(l)));
-        }
+        List<LimitEvaluation> evaluations = evaluate(e);
         Map<String, Double> mv = e.book.marketValues();
         MarketHistory.Panel panel = history.panel(mv.keySet(), settings.minHistory());
         return new RiskCommands.PortfolioSnapshot(portfolioId, true, mv, e.book.equity(), e.book.peakEquity(),

@@ -32,6 +32,19 @@ final class RiskHost implements AutoCloseable {
         return EngineConfig.empty().with("risk.history.request", "false").with("risk.prediction.interval_seconds", "0");
     }
 
+    /** Publishes a position as the portfolio engine would: quantity at price (average cost = price, no P&amp;L). */
+    void position(String portfolio, String symbol, double quantity, double price, long tsNanos) {
+        bus.forEngine("test").publish("position." + portfolio,
+                new io.nautilus.core.model.PositionUpdate(portfolio, symbol, quantity, price, 0, price, tsNanos));
+    }
+
+    /** Waits until the monitor has this many open breaches; returns the newest one of the portfolio. */
+    JsonNode awaitOpenBreach(String portfolio, int open) throws Exception {
+        org.awaitility.Awaitility.await().until(() -> json("GET", "/risk/monitor/status", null, 200)
+                .get("open_breaches").asInt() == open);
+        return json("GET", "/risk/breaches?active=true&portfolio_id=" + portfolio, null, 200).get("breaches").get(0);
+    }
+
     HttpResponse<String> send(String method, String path, String body) throws Exception {
         var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path))
                 .header("Content-Type", "application/json").header("X-Actor", "alice");

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Limits, audit, controls, states, reference data, capital and breaches survive a restart on the same data dir. */
 class RiskPersistenceTest {
+    private static final long T0 = 1_700_000_000_000_000_000L;
+
     @TempDir
     Path dir;
 
@@ -30,8 +32,8 @@ class RiskPersistenceTest {
             risk.json("POST", "/risk/reference", "{\"symbols\":[{\"symbol\":\"AAPL\",\"sector\":\"Tech\",\"country\":\"US\","
                     + "\"currency\":\"USD\",\"adv\":1000000}]}", 200);
             risk.json("PUT", "/risk/portfolios/p1/capital", "{\"capital\":250000}", 200);
-            breachId = risk.json("POST", "/risk/check/p1", "{\"quantity\":1,\"market_value\":90}", 200)
-                    .get("breaches").get(0).get("breach_id").asText();
+            risk.position("p1", "AAPL", 1, 90, T0);
+            breachId = risk.awaitOpenBreach("p1", 1).get("breach_id").asText();
             limitsBefore = risk.json("GET", "/risk/limits", null, 200);
         }
         try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
@@ -54,9 +56,13 @@ class RiskPersistenceTest {
             assertThat(breaches.get("breaches").get(0).get("breach_id").asText()).isEqualTo(breachId);
             assertThat(breaches.get("breaches").get(0).get("severity").asText()).isEqualTo("WARNING");
             assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isEqualTo(1);
-            // the open breach was restored: checking again continues it instead of opening another
-            assertThat(risk.json("POST", "/risk/check/p1", "{\"quantity\":1,\"market_value\":90}", 200)
-                    .get("breaches").get(0).get("breach_id").asText()).isEqualTo(breachId);
+            // the open breach was restored: the position seen again continues it instead of opening another
+            risk.position("p1", "AAPL", 1, 90, T0 + 1_000_000_000L);
+            org.awaitility.Awaitility.await().until(() -> risk.json("POST", "/risk/check/p1", "{\"positions\":[]}", 200)
+                    .get("evaluations").get(0).get("value").asDouble() == 90);
+            JsonNode checked = risk.json("POST", "/risk/check/p1", "{\"positions\":[]}", 200);
+            assertThat(checked.get("breaches").get(0).get("breach_id").asText()).isEqualTo(breachId);
+            assertThat(risk.json("GET", "/risk/breaches", null, 200).get("count").asInt()).isEqualTo(1);
         }
     }
 }

@@ -111,14 +111,79 @@ class RiskRoutesTest extends RiskHttpTestBase {
         assertThat(byId.get("loss").get("breach_value").asDouble()).isCloseTo(4500, within(1e-6));
         assertThat(byId.get("pv").get("resolved").asBoolean()).isFalse();
         assertThat(byId.get("pv").get("resolution_time").isNull()).isTrue();
-        // checked again: the open breaches are the same ones, not duplicates
+        assertThat(r.get("what_if").asBoolean()).isTrue();
+        // a what-if is not recorded: its breaches have what-if ids and times of the check, nothing is stored
+        assertThat(byId.get("pv").get("breach_id").asText()).startsWith("what-if-");
+        assertThat(byId.get("pv").get("breach_time").asText()).endsWith("Z");
+        assertThat(byId.get("pv").get("action_taken").isNull()).isTrue();
         JsonNode again = risk.json("POST", "/risk/check/p1", "{\"positions\":[{\"quantity\":1000,\"market_value\":130000,"
                 + "\"unrealized_pnl\":-4500,\"leverage\":2.6}]}", 200);
-        assertThat(again.get("breaches").get(0).get("breach_id").asText()).isIn(
-                byId.get("pv").get("breach_id").asText(), byId.get("lev").get("breach_id").asText(),
-                byId.get("loss").get("breach_id").asText());
-        JsonNode breaches = risk.json("GET", "/risk/breaches", null, 200);
-        assertThat(breaches.get("count").asInt()).isEqualTo(3);
+        assertThat(again.get("breaches_found").asInt()).isEqualTo(3);
+        assertThat(risk.json("GET", "/risk/breaches", null, 200).get("count").asInt()).isZero();
+        assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isZero();
+        assertThat(risk.send("POST", "/risk/breaches/" + byId.get("pv").get("breach_id").asText() + "/resolve", "{}")
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void test_check_whatIfLeavesTheLiveBreachesAlone() throws Exception {
+        var published = new java.util.concurrent.CopyOnWriteArrayList<io.nautilus.core.model.RiskBreach>();
+        bus.forEngine("test").subscribe("risk.breach.*", io.nautilus.core.model.RiskBreach.class,
+                (b, m) -> published.add(b));
+        risk.json("POST", "/risk/limits", "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\",\"limit_value\":10000,"
+                + "\"portfolio_id\":\"p1\"}", 201);
+        // the live portfolio: 100 x 95 = 9,500 = 95% of 10,000 -> a real WARNING breach
+        risk.position("p1", "AAPL", 100, 95, T0);
+        JsonNode live = risk.awaitOpenBreach("p1", 1);
+        String id = live.get("breach_id").asText();
+        assertThat(id).startsWith("brk-");
+        assertThat(live.get("severity").asText()).isEqualTo("WARNING");
+        assertThat(live.get("breach_value").asDouble()).isCloseTo(9500, within(1e-9));
+        await().until(() -> published.size() == 1);
+
+        // small hypothetical: 10 x 100 = 1,000 = 10%; before the fix it auto-resolved the real breach
+        JsonNode small = risk.json("POST", "/risk/check/p1", "{\"quantity\":10,\"market_value\":1000}", 200);
+        assertThat(small.get("what_if").asBoolean()).isTrue();
+        assertThat(small.get("breaches_found").asInt()).isZero();
+        assertThat(small.get("evaluations").get(0).get("value").asDouble()).isCloseTo(1000, within(1e-9));
+        assertThat(small.get("evaluations").get(0).get("utilisation_pct").asDouble()).isCloseTo(10, within(1e-9));
+        // large hypothetical: 13,000 = 130% -> HIGH in the answer; before the fix it escalated the real breach
+        JsonNode large = risk.json("POST", "/risk/check/p1", "{\"positions\":[{\"symbol\":\"MSFT\",\"quantity\":100,"
+                + "\"price\":130}]}", 200);
+        assertThat(large.get("breaches_found").asInt()).isEqualTo(1);
+        JsonNode b = large.get("breaches").get(0);
+        assertThat(b.get("breach_id").asText()).startsWith("what-if-").isNotEqualTo(id);
+        assertThat(b.get("limit_id").asText()).isEqualTo("pv");
+        assertThat(b.get("severity").asText()).isEqualTo("HIGH");
+        assertThat(b.get("breach_value").asDouble()).isCloseTo(13000, within(1e-9));
+        assertThat(b.get("limit_value").asDouble()).isEqualTo(10000.0);
+        assertThat(b.get("breach_percentage").asDouble()).isCloseTo(130, within(1e-9));
+        assertThat(b.get("resolved").asBoolean()).isFalse();
+        assertThat(b.get("resolution_time").isNull()).isTrue();
+
+        // the real breach is still open and unchanged, nothing more was stored or published
+        JsonNode all = risk.json("GET", "/risk/breaches?portfolio_id=p1", null, 200);
+        assertThat(all.get("count").asInt()).isEqualTo(1);
+        JsonNode still = all.get("breaches").get(0);
+        assertThat(still.get("breach_id").asText()).isEqualTo(id);
+        assertThat(still.get("resolved").asBoolean()).isFalse();
+        assertThat(still.get("severity").asText()).isEqualTo("WARNING");
+        assertThat(still.get("breach_value").asDouble()).isCloseTo(9500, within(1e-9));
+        assertThat(still.get("breach_time").asText()).isEqualTo(live.get("breach_time").asText());
+        assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isEqualTo(1);
+        // the live check and the next tick continue the same breach: no reopening under a new id
+        JsonNode checked = risk.json("POST", "/risk/check/p1", "{\"positions\":[]}", 200);
+        assertThat(checked.get("what_if").asBoolean()).isFalse();
+        assertThat(checked.get("breaches").get(0).get("breach_id").asText()).isEqualTo(id);
+        assertThat(checked.get("breaches").get(0).get("breach_value").asDouble()).isCloseTo(9500, within(1e-9));
+        risk.position("p1", "AAPL", 100, 96, T0 + 1_000_000_000L);
+        await().until(() -> risk.json("POST", "/risk/check/p1", "{\"positions\":[]}", 200).get("evaluations").get(0)
+                .get("value").asDouble() == 9600);
+        JsonNode after = risk.json("GET", "/risk/breaches?active=true", null, 200);
+        assertThat(after.get("count").asInt()).isEqualTo(1);
+        assertThat(after.get("breaches").get(0).get("breach_id").asText()).isEqualTo(id);
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).breachId()).isEqualTo(id);
     }
 
     @Test
@@ -155,9 +220,8 @@ class RiskRoutesTest extends RiskHttpTestBase {
     @Test
     void test_resolve_byApiThenNotFoundAndConflict() throws Exception {
         risk.json("POST", "/risk/limits", "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\",\"limit_value\":100}", 201);
-        String id = risk.json("POST", "/risk/check/p1", "{\"quantity\":10,\"market_value\":200}", 200)
-                .get("breaches").get(0).get("breach_id").asText();
-        assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isEqualTo(1);
+        risk.position("p1", "AAPL", 10, 20, T0);
+        String id = risk.awaitOpenBreach("p1", 1).get("breach_id").asText();
         JsonNode resolved = risk.json("POST", "/risk/breaches/" + id + "/resolve", "{\"action_taken\":\"cut position\"}", 200);
         assertThat(resolved.get("breach").get("resolved").asBoolean()).isTrue();
         assertThat(resolved.get("breach").get("action_taken").asText()).isEqualTo("cut position");
@@ -165,14 +229,29 @@ class RiskRoutesTest extends RiskHttpTestBase {
         assertThat(risk.send("POST", "/risk/breaches/" + id + "/resolve", "{}").statusCode()).isEqualTo(409);
         assertThat(risk.send("POST", "/risk/breaches/nope/resolve", "{}").statusCode()).isEqualTo(404);
         assertThat(risk.json("GET", "/risk/breaches?active=true", null, 200).get("count").asInt()).isZero();
+        assertThat(risk.json("GET", "/risk/breaches?active=TRUE", null, 200).get("count").asInt()).isZero();
+        assertThat(risk.json("GET", "/risk/breaches?active=false", null, 200).get("count").asInt()).isEqualTo(1);
+        assertThat(risk.json("GET", "/risk/breaches?active=False", null, 200).get("count").asInt()).isEqualTo(1);
         assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"yes", "1", "on", "truee", "0"})
+    void test_breaches_activeIsStrictlyTrueOrFalse(String value) throws Exception {
+        // read leniently, a typo would silently list the whole history instead of the open breaches
+        HttpResponse<String> r = risk.send("GET", "/risk/breaches?active=" + value, null);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode error = Json.mapper().readTree(r.body()).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("active");
+        assertThat(error.get("message").asText()).contains("true or false").contains("'" + value + "'");
     }
 
     @Test
     void test_deleteLimit_resolvesItsOpenBreaches() throws Exception {
         risk.json("POST", "/risk/limits", "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\",\"limit_value\":100}", 201);
-        String id = risk.json("POST", "/risk/check/p1", "{\"quantity\":10,\"market_value\":200}", 200)
-                .get("breaches").get(0).get("breach_id").asText();
+        risk.position("p1", "AAPL", 10, 20, T0);
+        String id = risk.awaitOpenBreach("p1", 1).get("breach_id").asText();
         risk.json("DELETE", "/risk/limits/pv", null, 200);
         await().until(() -> risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt() == 0);
         JsonNode b = risk.json("GET", "/risk/breaches", null, 200).get("breaches").get(0);
