@@ -55,6 +55,21 @@ class DeploymentFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void test_compose_onlyTheEnginesOfThisBuildStartByDefault() throws IOException {
+        Map<String, Object> services = map(compose().get("services"));
+        var built = NautilusComponent.create().engines().keySet();
+        for (EngineId id : EngineId.values()) {
+            Object profiles = map(services.get(id.serviceName())).get("profiles");
+            if (built.contains(id)) {
+                assertThat(profiles).as(id.serviceName()).isNull();
+            } else {
+                assertThat((List<String>) profiles).as(id.serviceName()).containsExactly("not-yet-built");
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void test_compose_redisPersistsAndNeverEvicts() throws IOException {
         Map<String, Object> redis = map(map(compose().get("services")).get("redis"));
         String command = String.join(" ", (List<String>) redis.get("command"));

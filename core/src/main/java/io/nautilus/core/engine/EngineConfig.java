@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Engine settings as key/value strings (from {@code --config} properties, {@code -D} system properties and
- * {@code NAUTILUS_*} environment variables, resolved by the launcher). Keys are dotted, e.g.
+ * Engine settings as key/value strings (from {@code --config} properties and {@code -Dnautilus.<key>} system
+ * properties, resolved by the launcher). Keys are dotted, e.g.
  * {@code marketdata.simulator.rate}. Immutable and thread-safe; typed getters fail fast naming the key.
  */
 public final class EngineConfig {

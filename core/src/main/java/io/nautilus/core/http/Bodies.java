@@ -113,7 +113,8 @@ public final class Bodies {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String path = path(e);
             String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-            String field = path.isEmpty() ? firstWord(message) : path;
+            String named = FieldError.namedIn(message);
+            String field = named != null ? (path.isEmpty() ? named : path + "." + named) : path.isEmpty() ? "body" : path;
             throw ProblemException.badRequest(message, List.of(new FieldError(field, message)));
         } catch (JsonMappingException e) {
             String path = path(e);
@@ -153,10 +154,5 @@ public final class Bodies {
             }
         }
         return true;
-    }
-
-    private static String firstWord(String message) {
-        int sp = message.indexOf(' ');
-        return sp > 0 ? message.substring(0, sp) : "body";
     }
 }

@@ -103,8 +103,11 @@ public final class EngineHttpServer implements AutoCloseable {
                 e.headers().forEach(ctx::header);
                 problem(ctx, new Problem(null, e.title(), e.status(), e.getMessage(), ctx.path(), e.errors(), null));
             });
-            r.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, new Problem(null, "Bad Request", 400,
-                    e.getMessage(), ctx.path(), List.of(new FieldError(fieldOf(e.getMessage()), e.getMessage())), null)));
+            r.exception(IllegalArgumentException.class, (e, ctx) -> {
+                String field = FieldError.namedIn(e.getMessage());
+                problem(ctx, new Problem(null, "Bad Request", 400, e.getMessage(), ctx.path(),
+                        field == null ? List.of() : List.of(new FieldError(field, e.getMessage())), null));
+            });
             r.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx, new Problem(null, "Bad Request", 400,
                     "malformed JSON: " + e.getOriginalMessage(), ctx.path(), List.of(new FieldError("body", e.getOriginalMessage())), null)));
             r.exception(BulkheadFullException.class, (e, ctx) -> {
@@ -219,13 +222,5 @@ public final class EngineHttpServer implements AutoCloseable {
         } catch (JsonProcessingException e) {
             ctx.contentType(Problem.MEDIA_TYPE).result("{\"title\":\"Internal Server Error\",\"status\":500}");
         }
-    }
-
-    private static String fieldOf(String message) {
-        if (message == null) {
-            return "body";
-        }
-        int sp = message.indexOf(' ');
-        return sp > 0 ? message.substring(0, sp) : "body";
     }
 }

@@ -83,10 +83,15 @@ final class AnalyticsRoutes {
         switch (format) {
             case "html" -> ctx.contentType("text/html; charset=utf-8").result(sheet.toHtml());
             case "csv" -> ctx.contentType("text/csv; charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"tearsheet-" + id + ".csv\"")
+                    .header("Content-Disposition", "attachment; filename=\"tearsheet-" + fileSafe(id) + ".csv\"")
                     .result(sheet.toCsv());
             default -> ctx.json(sheet.toJson());
         }
+    }
+
+    /** The id as a file name: letters, digits, '.', '-' and '_' kept, anything else (quotes, slashes, CR/LF) '_'. */
+    static String fileSafe(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static String format(Context ctx) {

@@ -192,4 +192,10 @@ class AnalyticsRoutesTest {
         assertThat(p.get("status").asText()).isEqualTo("completed");
         assertThat(p.get("result").get("total_return_pct").asDouble()).isEqualTo(expected, within(1e-9));
     }
+
+    @Test
+    void test_fileSafe_keepsPlainIdsAndReplacesHeaderBreakingCharacters() {
+        assertThat(AnalyticsRoutes.fileSafe("growth-2026_v1.2")).isEqualTo("growth-2026_v1.2");
+        assertThat(AnalyticsRoutes.fileSafe("a\"b\r\nSet-Cookie: x/../y")).isEqualTo("a_b__Set-Cookie__x_.._y");
+    }
 }
