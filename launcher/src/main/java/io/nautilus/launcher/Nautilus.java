@@ -219,6 +219,17 @@ public final class Nautilus implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The bridge's settings: the engine settings' {@code redis.*} keys, and the outbox spill file under the data
+         * directory unless {@code redis.spill-dir} says otherwise. Without a spill directory, messages published
+         * during a Redis outage beyond the memory outbox (100,000 by default) would be dropped, fills included.
+         */
+        static RedisBridgeConfig redisConfig(String uri, EngineConfig config, String dataDir) {
+            EngineConfig c = config.string("redis.spill-dir", null) != null ? config
+                    : config.with("redis.spill-dir", java.nio.file.Path.of(dataDir, "redis-outbox").toString());
+            return RedisBridgeConfig.from(uri, c);
+        }
+
         /** Starts the engines (in parallel) and returns once each answers. */
         public Nautilus start() {
             var available = new LinkedHashMap<EngineId, Supplier<Engine>>();
@@ -237,7 +248,7 @@ public final class Nautilus implements AutoCloseable {
                 selected.add(p.get());
             }
             selected.addAll(custom);
-            RedisBridgeConfig redisConfig = redisUri == null ? null : RedisBridgeConfig.from(redisUri, config);
+            RedisBridgeConfig redisConfig = redisUri == null ? null : redisConfig(redisUri, config, dataDir);
             var bus = new LocalBus(busConfig, clock);
             RedisBridge bridge = redisConfig == null ? null : RedisBridge.start(bus, redisConfig, clock);
             BooleanSupplier busConnected = bridge == null ? () -> true : bridge::connected;

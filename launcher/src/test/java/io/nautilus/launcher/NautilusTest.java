@@ -3,6 +3,7 @@ package io.nautilus.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nautilus.core.engine.EngineConfig;
 import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.http.Json;
 
@@ -53,5 +54,14 @@ class NautilusTest {
                 .hasMessageContaining("given twice");
         assertThatThrownBy(() -> Nautilus.builder().engine(new NautilusCommandTest.PingEngine(EngineId.ML)).http(false).start()
                 .host(EngineId.RISK)).hasMessageContaining("not running");
+    }
+
+    @Test
+    void test_redisConfig_spillsUnderTheDataDirUnlessConfigured() {
+        var defaults = Nautilus.Builder.redisConfig("redis://127.0.0.1:6379", EngineConfig.empty(), "/var/nautilus");
+        assertThat(defaults.spillDir()).isEqualTo(Path.of("/var/nautilus", "redis-outbox"));
+        var configured = Nautilus.Builder.redisConfig("redis://127.0.0.1:6379",
+                EngineConfig.empty().with("redis.spill-dir", "/mnt/spill"), "/var/nautilus");
+        assertThat(configured.spillDir()).isEqualTo(Path.of("/mnt/spill"));
     }
 }
