@@ -10,7 +10,7 @@ import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.FeatureVector;
 import io.nautilus.core.model.Topics;
 import io.nautilus.engine.features.fundamental.FundamentalRatios;
-import io.nautilus.engine.features.stream.BarInterval;
+import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.features.stream.FeatureConfig;
 import io.nautilus.engine.features.stream.FeatureStream;
 

@@ -15,7 +15,7 @@ import io.nautilus.engine.features.fundamental.FundamentalRatios;
 import io.nautilus.engine.features.fundamental.Fundamentals;
 import io.nautilus.core.quant.indicator.IndicatorCatalog;
 import io.nautilus.core.quant.indicator.OhlcvSeries;
-import io.nautilus.engine.features.stream.BarInterval;
+import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.features.stream.FeatureSet;
 
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.nautilus.engine.features;
 
 import io.nautilus.core.engine.EngineConfig;
-import io.nautilus.engine.features.stream.BarInterval;
+import io.nautilus.core.model.BarInterval;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

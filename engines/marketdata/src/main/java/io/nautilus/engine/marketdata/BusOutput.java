@@ -5,7 +5,7 @@ import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.MarketDataAlert;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.Trade;
-import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.marketdata.pipeline.MarketDataOutput;
 
 import java.util.function.Consumer;

@@ -3,7 +3,7 @@ package io.nautilus.engine.marketdata;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.nautilus.core.http.Json;
-import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.marketdata.csv.BarDecomposer;
 import io.nautilus.engine.marketdata.tick.ParsedBatch;
 import io.nautilus.engine.marketdata.tick.RejectedRecord;

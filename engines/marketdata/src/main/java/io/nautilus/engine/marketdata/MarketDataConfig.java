@@ -1,7 +1,7 @@
 package io.nautilus.engine.marketdata;
 
 import io.nautilus.core.engine.EngineConfig;
-import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.marketdata.pipeline.PipelineSettings;
 import io.nautilus.engine.marketdata.simulator.SimulatorSettings;
 

@@ -12,7 +12,7 @@ import io.nautilus.core.engine.Health;
 import io.nautilus.core.metrics.LatencyStats;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistoryRequest;
-import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.marketdata.pipeline.LatencyMonitor;
 import io.nautilus.engine.marketdata.pipeline.MarketDataPipeline;
 import io.nautilus.engine.marketdata.pipeline.PipelineStats;

@@ -8,7 +8,7 @@ import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistory;
 import io.nautilus.core.model.BarHistoryRequest;
 import io.nautilus.core.model.Checks;
-import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.marketdata.csv.CsvTickReader;
 import io.nautilus.engine.marketdata.pipeline.SymbolState;
 import io.nautilus.engine.marketdata.source.TickSink;

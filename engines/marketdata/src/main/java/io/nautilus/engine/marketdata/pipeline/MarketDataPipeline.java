@@ -8,7 +8,7 @@ import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.Trade;
 import io.nautilus.core.time.Clock;
 import io.nautilus.engine.marketdata.bar.BarAggregator;
-import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.marketdata.tick.IngestOutcome;
 import io.nautilus.engine.marketdata.tick.RejectedRecord;
 import io.nautilus.engine.marketdata.tick.Rejection;

@@ -1,6 +1,6 @@
 package io.nautilus.engine.marketdata.pipeline;
 
-import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.core.model.BarInterval;
 
 import java.util.List;
 import java.util.Set;

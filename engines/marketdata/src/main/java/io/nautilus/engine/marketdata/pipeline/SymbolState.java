@@ -5,7 +5,7 @@ import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.Topics;
 import io.nautilus.core.model.Trade;
 import io.nautilus.engine.marketdata.bar.BarAggregator;
-import io.nautilus.engine.marketdata.bar.BarInterval;
+import io.nautilus.core.model.BarInterval;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.nautilus.engine.marketdata.bar;
 
+import io.nautilus.core.model.BarInterval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

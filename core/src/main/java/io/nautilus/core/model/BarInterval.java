@@ -1,4 +1,4 @@
-package io.nautilus.engine.marketdata.bar;
+package io.nautilus.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,9 @@ import java.util.Locale;
 /**
  * A bar interval: a label ({@code 1s}, {@code 1m}, {@code 5m}, {@code 1h}, {@code 1d}, any {@code <n><s|m|h|d>})
  * and its length. Buckets are aligned on the Unix epoch, so minute and hour bars start on the minute and hour
- * and daily bars on UTC midnight. Immutable and thread-safe.
+ * and daily bars on UTC midnight. One definition for the engine that builds bars (Market Data publishes
+ * {@code md.bar.<label>.<SYM>}) and the ones that subscribe to them (Features), so a label one accepts is a label
+ * the other publishes. Immutable and thread-safe.
  *
  * @param label  the label used in topics ({@code md.bar.<label>.<SYM>}) and queries
  * @param nanos  length in nanoseconds, &gt; 0
@@ -69,5 +71,27 @@ public record BarInterval(String label, long nanos) {
     /** Start of the bucket holding {@code tsNanos}. */
     public long bucketStart(long tsNanos) {
         return Math.floorDiv(tsNanos, nanos) * nanos;
+    }
+
+    /** Length in whole seconds (at least 1: every label is a whole number of seconds). */
+    public long seconds() {
+        return nanos / SECOND;
+    }
+
+    /**
+     * Bars of this interval per trading year, to annualize: intraday bars count only the trading session,
+     * {@code tradingDaysPerYear x sessionSeconds / seconds} (US equities: 252 days of 23,400 seconds, so 98,280
+     * one-minute bars); bars of whole days {@code tradingDaysPerYear / days}.
+     *
+     * @param tradingDaysPerYear trading days in a year, such as 252
+     * @param sessionSeconds     length of one trading session in seconds, such as 23,400 (6.5 hours)
+     */
+    public double periodsPerYear(double tradingDaysPerYear, double sessionSeconds) {
+        long day = 86_400;
+        long s = seconds();
+        if (s % day == 0) {
+            return tradingDaysPerYear / (s / day);
+        }
+        return tradingDaysPerYear * sessionSeconds / s;
     }
 }
