@@ -10,6 +10,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.nautilus.core.engine.Health;
 import io.nautilus.core.engine.HealthStatus;
@@ -31,11 +32,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server of one engine, with the chrome every engine shares: JSON ({@link Json}), RFC 9457 problem
- * responses for every error, a body size limit, bearer-token auth on mutating requests, a concurrency bulkhead
+ * responses for every error, a body size limit, bearer-token auth on mutating requests (and on routes with the role
+ * {@link Access#STATE_CHANGING}), a concurrency bulkhead
  * (503 + Retry-After when saturated), {@code GET /health} and {@code GET /metrics}. Requests run on virtual
  * threads. Thread-safe.
  */
 public final class EngineHttpServer implements AutoCloseable {
+    /**
+     * Route roles the server enforces. {@link #STATE_CHANGING} marks a route that changes state although its method
+     * is not POST/PUT/PATCH/DELETE (a GET kept for older clients, e.g. {@code GET /risk/monitor/start}): like a
+     * mutating request it needs the bearer token when one is configured. Give it when registering:
+     * {@code r.get(path, handler, Access.STATE_CHANGING)}.
+     */
+    public enum Access implements RouteRole { STATE_CHANGING }
+
     private static final Logger LOG = LoggerFactory.getLogger(EngineHttpServer.class);
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> UNGUARDED_PATHS = Set.of("/health", "/metrics");
@@ -93,10 +103,13 @@ public final class EngineHttpServer implements AutoCloseable {
             RoutesConfig r = cfg.routes;
             r.before(ctx -> {
                 if (token != null && MUTATING.contains(ctx.method().name()) && !authorized(ctx, token)) {
-                    ctx.header("WWW-Authenticate", "Bearer");
-                    throw new ProblemException(401, "Unauthorized",
-                            "this request needs the header 'Authorization: Bearer <token>' with the configured API token",
-                            List.of(new FieldError("Authorization", "missing or wrong bearer token")), Map.of());
+                    throw unauthorized(ctx);
+                }
+            });
+            // roles are known once the route is matched
+            r.beforeMatched(ctx -> {
+                if (token != null && ctx.routeRoles().contains(Access.STATE_CHANGING) && !authorized(ctx, token)) {
+                    throw unauthorized(ctx);
                 }
             });
             r.exception(ProblemException.class, (e, ctx) -> {
@@ -210,7 +223,14 @@ public final class EngineHttpServer implements AutoCloseable {
         return MessageDigest.isEqual(given, token);
     }
 
-    private static boolean isProblem(Context ctx) {
+    private static ProblemException unauthorized(Context ctx) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        return new ProblemException(401, "Unauthorized",
+                "this request needs the header 'Authorization: Bearer <token>' with the configured API token",
+                List.of(new FieldError("Authorization", "missing or wrong bearer token")), Map.of());
+    }
+
+        private static boolean isProblem(Context ctx) {
         String ct = ctx.res().getContentType();
         return ct != null && ct.startsWith(Problem.MEDIA_TYPE);
     }

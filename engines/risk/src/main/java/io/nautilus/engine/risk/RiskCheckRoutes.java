@@ -3,6 +3,7 @@ package io.nautilus.engine.risk;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
+import io.nautilus.core.http.EngineHttpServer;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.http.Validator;
 import io.nautilus.core.model.OrderIntent;
@@ -38,7 +39,8 @@ final class RiskCheckRoutes {
         r.post("/risk/pretrade", this::preTrade);
         r.get("/risk/breaches", this::breaches);
         r.post("/risk/breaches/{breach_id}/resolve", this::resolve);
-        r.get("/risk/monitor/start", c -> monitor(c, true));
+        // GET kept for the seed's clients; it changes state, so it needs the API token like the POST
+        r.get("/risk/monitor/start", c -> monitor(c, true), EngineHttpServer.Access.STATE_CHANGING);
         r.post("/risk/monitor/start", c -> monitor(c, true));
         r.post("/risk/monitor/stop", c -> monitor(c, false));
         r.get("/risk/monitor/status", c -> monitor(c, null));

@@ -22,8 +22,12 @@ final class RiskHost implements AutoCloseable {
     final EngineHost host;
 
     RiskHost(LocalBus bus, Path dataDir, EngineConfig config) {
+        this(bus, dataDir, config, HttpSettings.local(0));
+    }
+
+    RiskHost(LocalBus bus, Path dataDir, EngineConfig config, HttpSettings http) {
         this.bus = bus;
-        this.host = new EngineHost(new RiskEngine(), HostSettings.defaults().withHttp(HttpSettings.local(0))
+        this.host = new EngineHost(new RiskEngine(), HostSettings.defaults().withHttp(http)
                 .withDataDir(dataDir.toString()).withConfig(config), bus, Clock.system(), () -> true).start();
     }
 

@@ -269,6 +269,46 @@ class RiskRoutesTest extends RiskHttpTestBase {
     }
 
     @Test
+    void test_monitorStart_getNeedsTheTokenWhenOneIsConfigured() throws Exception {
+        try (var ownBus = io.nautilus.bus.local.LocalBus.create();
+             var secured = new RiskHost(ownBus, dir.resolve("secured"), RiskHost.testConfig(),
+                io.nautilus.core.http.HttpSettings.local(0).withToken("s3cret"))) {
+            String base = "http://127.0.0.1:" + secured.host.port();
+            assertThat(call("POST", base + "/risk/monitor/stop", "s3cret").statusCode()).isEqualTo(200);
+            for (String token : new String[] {null, "wrong"}) {
+                HttpResponse<String> r = call("GET", base + "/risk/monitor/start", token);
+                assertThat(r.statusCode()).as(String.valueOf(token)).isEqualTo(401);
+                assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                assertThat(r.headers().firstValue("WWW-Authenticate").orElse("")).isEqualTo("Bearer");
+                assertThat(Json.mapper().readTree(r.body()).get("errors").get(0).get("field").asText())
+                        .isEqualTo("Authorization");
+            }
+            // refused without touching the state: monitoring is still off (reads need no token)
+            HttpResponse<String> status = call("GET", base + "/risk/monitor/status", null);
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(status.body()).get("monitoring").asBoolean()).isFalse();
+            HttpResponse<String> ok = call("GET", base + "/risk/monitor/start", "s3cret");
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(Json.mapper().readTree(ok.body()).get("monitoring").asBoolean()).isTrue();
+            assertThat(Json.mapper().readTree(ok.body()).get("status").asText()).isEqualTo("monitoring");
+            assertThat(Json.mapper().readTree(call("GET", base + "/risk/monitor/status", null).body())
+                    .get("monitoring").asBoolean()).isTrue();
+            // other reads stay open, other writes still need it
+            assertThat(call("GET", base + "/risk/breaches", null).statusCode()).isEqualTo(200);
+            assertThat(call("POST", base + "/risk/monitor/stop", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> call(String method, String url, String token) throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return RiskHost.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void test_controlsAndStates_badValuesAre400() throws Exception {
         assertThat(risk.send("PUT", "/risk/controls/p1", "{\"max_quantity\":0}").statusCode()).isEqualTo(400);
         // a misspelt control is refused: read leniently, it would have switched every control off
