@@ -253,22 +253,24 @@ public final class Nautilus implements AutoCloseable {
             RedisBridge bridge = redisConfig == null ? null : RedisBridge.start(bus, redisConfig, clock);
             BooleanSupplier busConnected = bridge == null ? () -> true : bridge::connected;
             var hosts = new LinkedHashMap<EngineId, EngineHost>();
-            for (Engine e : selected) {
-                HostSettings hs = HostSettings.defaults().withDataDir(dataDir).withDbUrl(dbUrl).withConfig(config);
-                if (http) {
-                    int port = ephemeralPorts ? 0 : e.id().defaultPort() + portOffset;
-                    hs = hs.withHttp(new HttpSettings(bind, port, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, apiToken,
-                            HttpSettings.DEFAULT_MAX_CONCURRENT_REQUESTS));
-                }
-                if (hosts.put(e.id(), new EngineHost(e, hs, bus, clock, busConnected)) != null) {
-                    if (bridge != null) {
-                        bridge.close();
-                    }
-                    bus.close();
-                    throw new IllegalArgumentException("engine " + e.id().cliName() + " given twice");
-                }
-            }
             var n = new Nautilus(bus, hosts, bridge);
+            try {
+                for (Engine e : selected) {
+                    HostSettings hs = HostSettings.defaults().withDataDir(dataDir).withDbUrl(dbUrl).withConfig(config);
+                    if (http) {
+                        int port = ephemeralPorts ? 0 : e.id().defaultPort() + portOffset;
+                        hs = hs.withHttp(new HttpSettings(bind, port, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, apiToken,
+                                HttpSettings.DEFAULT_MAX_CONCURRENT_REQUESTS));
+                    }
+                    if (hosts.containsKey(e.id())) {
+                        throw new IllegalArgumentException("engine " + e.id().cliName() + " given twice");
+                    }
+                    hosts.put(e.id(), new EngineHost(e, hs, bus, clock, busConnected));
+                }
+            } catch (RuntimeException ex) { // nothing of a half-built platform keeps running (embedded use)
+                n.close();
+                throw ex;
+            }
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 // Engines open in parallel; only once every one has subscribed are they told they are ready, which is
                 // when feeds start producing (a subscription only sees what is published after it exists).
@@ -292,6 +294,9 @@ public final class Nautilus implements AutoCloseable {
                 n.close();
                 Throwable cause = ex.getCause();
                 throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+            } catch (RuntimeException ex) { // ready() or the bridge failed: stop what did start
+                n.close();
+                throw ex;
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 n.close();

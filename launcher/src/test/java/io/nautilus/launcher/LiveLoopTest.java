@@ -62,7 +62,7 @@ class LiveLoopTest {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> send(client, "GET", md + "/quotes/AAPL", null).path("quote").has("ask"));
             send(client, "POST", portfolio + "/portfolios/" + pf + "/orders",
-                    "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":100,\"type\":\"market\"}");
+                    "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":100,\"order_type\":\"market\"}");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> !fills.isEmpty());
             Fill fill = fills.getFirst();

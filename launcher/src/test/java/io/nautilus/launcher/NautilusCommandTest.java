@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class NautilusCommandTest {
 
     /** A minimal engine used to exercise the launcher without the real engines. */
-    static final class PingEngine implements Engine {
+    static class PingEngine implements Engine {
         private final EngineId id;
         volatile boolean started;
         volatile boolean stopped;

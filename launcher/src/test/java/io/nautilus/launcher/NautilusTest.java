@@ -64,4 +64,21 @@ class NautilusTest {
                 EngineConfig.empty().with("redis.spill-dir", "/mnt/spill"), "/var/nautilus");
         assertThat(configured.spillDir()).isEqualTo(Path.of("/mnt/spill"));
     }
+
+    @Test
+    void test_start_anEngineFailingWhenReadyStopsTheOthers(@TempDir Path dir) {
+        var healthy = new NautilusCommandTest.PingEngine(EngineId.FACTOR);
+        var failing = new NautilusCommandTest.PingEngine(EngineId.ML) {
+            @Override
+            public void ready() {
+                throw new IllegalStateException("feed unavailable");
+            }
+        };
+        assertThatThrownBy(() -> Nautilus.builder().engine(healthy).engine(failing).ephemeralPorts(true)
+                .dataDir(dir.toString()).start()).hasMessage("feed unavailable");
+        // the engine that did start is stopped again, not left running with its HTTP port and threads
+        assertThat(healthy.started).isTrue();
+        assertThat(healthy.stopped).isTrue();
+        assertThat(failing.stopped).isTrue();
+    }
 }
