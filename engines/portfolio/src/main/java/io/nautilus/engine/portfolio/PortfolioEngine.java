@@ -15,7 +15,6 @@ import io.nautilus.core.model.Trade;
 import io.nautilus.core.store.journal.FsyncPolicy;
 import io.nautilus.core.store.journal.JournalConfig;
 import io.nautilus.core.store.journal.JournaledStore;
-import io.nautilus.engine.portfolio.execution.PaperFillModel;
 
 import jakarta.inject.Inject;
 
@@ -45,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * {@code portfolio.journal.fsync} ({@code never} with SQLite, {@code batch} with PostgreSQL; or {@code interval}),
  * {@code portfolio.journal.fsync.interval.ms} (10), {@code portfolio.journal.dir} ({@code <data dir>/portfolio.journal}),
  * {@code portfolio.journal.segment.bytes} (64 MiB), {@code portfolio.journal.max_unapplied.bytes} (1 GiB),
- * {@code portfolio.journal.apply.interval.ms} (5).
+ * {@code portfolio.journal.apply.interval.ms} (5). The non-journal settings are validated once at start
+ * ({@link PortfolioSettings}); a bad value fails the start naming the key.
  */
 public final class PortfolioEngine implements Engine {
     private volatile EngineContext ctx;
@@ -68,14 +68,13 @@ public final class PortfolioEngine implements Engine {
     @Override
     public void start(EngineContext context) {
         this.ctx = context;
-        var cfg = context.config();
-        var model = new PaperFillModel(cfg.number("portfolio.slippage.bps", 5), cfg.number("portfolio.commission.bps", 1),
-                cfg.number("portfolio.commission.per_unit", 0), cfg.number("portfolio.commission.min", 0));
+        var settings = PortfolioSettings.from(context.config());
+        var model = settings.fillModel();
         store = new PortfolioStore(context.store());
         journal = openJournal(context);
         desk = new PortfolioDesk(store, journal.journal(), context.bus(), context.clock(), model);
         desk.load();
-        routes = new PortfolioRoutes(context, store, journal, model);
+        routes = new PortfolioRoutes(context, store, journal, settings);
         var bus = context.bus();
         bus.subscribe("md.quote.*", Quote.class, (q, m) -> desk.onQuote(q), Delivery.RELIABLE);
         bus.subscribe("md.trade.*", Trade.class, (t, m) -> desk.onTrade(t), Delivery.RELIABLE);
@@ -89,7 +88,7 @@ public final class PortfolioEngine implements Engine {
         });
         PortfolioDesk d = desk;
         context.onEndOfBatch(d::commit);
-        int interval = cfg.integer("portfolio.snapshot.interval.seconds", 60);
+        int interval = settings.snapshotIntervalSeconds();
         if (interval > 0) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("portfolio-timer").unstarted(r));
             timer.scheduleAtFixedRate(() -> bus.publish(Commands.TICK, new Commands.Tick(context.clock().nowNanos())),
@@ -137,6 +136,10 @@ public final class PortfolioEngine implements Engine {
             details.put("portfolios", d.accounts().size());
             details.put("fills", d.fillCount());
             details.put("orders_rejected", d.rejectedCount());
+        }
+        PortfolioRoutes r = routes;
+        if (r != null) {
+            r.describe(details);
         }
         JournaledStore<PortfolioJournal.Row> j = journal;
         if (j != null) {

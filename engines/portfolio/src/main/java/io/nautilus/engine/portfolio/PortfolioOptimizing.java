@@ -16,7 +16,6 @@ import io.nautilus.engine.portfolio.optimize.OptimizationMethod;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,23 +35,27 @@ final class PortfolioOptimizing {
     private final EngineContext ctx;
     private final PortfolioStore store;
     private final Function<Commands.Command, Object> ask;
-    private final Duration timeout;
+    private final PortfolioSettings settings;
 
-    PortfolioOptimizing(EngineContext ctx, PortfolioStore store, Function<Commands.Command, Object> ask, Duration timeout) {
+    PortfolioOptimizing(EngineContext ctx, PortfolioStore store, Function<Commands.Command, Object> ask,
+                        PortfolioSettings settings) {
         this.ctx = ctx;
         this.store = store;
         this.ask = ask;
-        this.timeout = timeout;
+        this.settings = settings;
     }
 
     private double riskFree(OptimizeBody b) {
-        return b.riskFreeRate() != null ? b.riskFreeRate() : ctx.config().number("portfolio.risk_free_rate", 0.0);
+        return b.riskFreeRate() != null ? b.riskFreeRate() : settings.riskFreeRate();
     }
 
     private double periodsPerYear(OptimizeBody b) {
-        double p = b.periodsPerYear() != null ? b.periodsPerYear() : ctx.config().number("portfolio.periods_per_year", 252);
-        if (!(p > 0)) {
-            throw ProblemException.badField("periods_per_year", "must be > 0, got " + p);
+        if (b.periodsPerYear() == null) {
+            return settings.periodsPerYear();
+        }
+        double p = b.periodsPerYear();
+        if (!(p > 0 && Double.isFinite(p))) {
+            throw ProblemException.badField("periods_per_year", "must be a finite number > 0, got " + p);
         }
         return p;
     }
@@ -142,16 +145,17 @@ final class PortfolioOptimizing {
 
     /** Simple returns of the assets' closes on the bar end times they all share, from the Market Data engine. */
     double[][] history(List<String> assets, Integer lookbackBox) {
-        int lookback = lookbackBox != null ? lookbackBox : ctx.config().integer("portfolio.history.lookback", 252);
-        int minPeriods = ctx.config().integer("portfolio.history.min_periods", 20);
-        String interval = ctx.config().string("portfolio.history.interval", "1d");
-        if (lookback < 2 || lookback > 100_000) {
-            throw ProblemException.badField("lookback", "must be in [2, 100000], got " + lookback);
+        int lookback = lookbackBox != null ? lookbackBox : settings.historyLookback();
+        int minPeriods = settings.historyMinPeriods();
+        String interval = settings.historyInterval();
+        if (lookback < PortfolioSettings.MIN_LOOKBACK || lookback > PortfolioSettings.MAX_LOOKBACK) {
+            throw ProblemException.badField("lookback", "must be in [" + PortfolioSettings.MIN_LOOKBACK + ", "
+                    + PortfolioSettings.MAX_LOOKBACK + "], got " + lookback);
         }
         var futures = new ArrayList<CompletableFuture<BarHistory>>();
         for (String a : assets) {
             futures.add(ctx.bus().request(BarHistoryRequest.TOPIC, new BarHistoryRequest(a, interval, 0, Long.MAX_VALUE,
-                    lookback + 1), BarHistory.class, timeout));
+                    lookback + 1), BarHistory.class, settings.requestTimeout()));
         }
         TreeMap<Long, double[]> closes = new TreeMap<>();
         for (int i = 0; i < assets.size(); i++) {

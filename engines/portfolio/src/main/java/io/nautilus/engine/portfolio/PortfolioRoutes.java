@@ -14,7 +14,6 @@ import io.nautilus.core.quant.stats.MaxDrawdown;
 import io.nautilus.core.store.journal.JournaledStore;
 import io.nautilus.engine.portfolio.Commands.Reply;
 import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeBody;
-import io.nautilus.engine.portfolio.execution.PaperFillModel;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -42,18 +41,20 @@ final class PortfolioRoutes {
     private final EngineContext ctx;
     private final PortfolioStore store;
     private final JournaledStore<PortfolioJournal.Row> journal;
+    private final PortfolioSettings settings;
     private final Duration timeout;
     private final PortfolioOptimizing optimizing;
     private final Rebalancing rebalancing;
 
     PortfolioRoutes(EngineContext ctx, PortfolioStore store, JournaledStore<PortfolioJournal.Row> journal,
-                    PaperFillModel model) {
+                    PortfolioSettings settings) {
         this.journal = journal;
         this.ctx = ctx;
         this.store = store;
-        this.timeout = Duration.ofMillis(ctx.config().integer("portfolio.request.timeout.ms", 5000));
-        this.optimizing = new PortfolioOptimizing(ctx, store, this::ask, timeout);
-        this.rebalancing = new Rebalancing(ctx, store, model, this::ask, optimizing);
+        this.settings = settings;
+        this.timeout = settings.requestTimeout();
+        this.optimizing = new PortfolioOptimizing(ctx, store, this::ask, settings);
+        this.rebalancing = new Rebalancing(ctx, store, settings, this::ask, optimizing);
     }
 
     void register(RoutesConfig r) {
@@ -248,7 +249,7 @@ final class PortfolioRoutes {
         } else {
             body.put("max_drawdown_pct", null);
             body.put("insufficient_data", "max_drawdown_pct needs at least 2 equity snapshots (taken every "
-                    + ctx.config().integer("portfolio.snapshot.interval.seconds", 60) + " s)");
+                    + settings.snapshotIntervalSeconds() + " s)");
         }
         c.json(body);
     }
@@ -275,6 +276,11 @@ final class PortfolioRoutes {
             }
         }).toList();
         c.json(Map.of("portfolio_id", c.pathParam("id"), "optimizations", items, "count", items.size()));
+    }
+
+    /** Health details of the scheduled rebalances. */
+    void describe(Map<String, Object> details) {
+        rebalancing.skips().describe(details);
     }
 
     /** Timer tick on the ring thread: equity snapshots, then scheduled rebalances. */

@@ -51,15 +51,18 @@ final class Rebalancing {
     private final EngineContext ctx;
     private final PortfolioStore store;
     private final PaperFillModel model;
+    private final PortfolioSettings settings;
+    private final RebalanceSkips skips = new RebalanceSkips();
     private final Function<Commands.Command, Object> ask;
     private final PortfolioOptimizing optimizing;
     private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
-    Rebalancing(EngineContext ctx, PortfolioStore store, PaperFillModel model, Function<Commands.Command, Object> ask,
-                PortfolioOptimizing optimizing) {
+    Rebalancing(EngineContext ctx, PortfolioStore store, PortfolioSettings settings,
+                Function<Commands.Command, Object> ask, PortfolioOptimizing optimizing) {
         this.ctx = ctx;
         this.store = store;
-        this.model = model;
+        this.settings = settings;
+        this.model = settings.fillModel();
         this.ask = ask;
         this.optimizing = optimizing;
         for (String[] row : store.targets()) {
@@ -99,8 +102,7 @@ final class Rebalancing {
                 throw ProblemException.badField("target_weights", "must sum to a value in [0, 1], got " + sum);
             }
         }
-        double minNotional = b.minNotional() != null ? b.minNotional()
-                : ctx.config().number("portfolio.rebalance.min_notional", 0.0);
+        double minNotional = b.minNotional() != null ? b.minNotional() : settings.rebalanceMinNotional();
         boolean dryRun = Boolean.TRUE.equals(b.dryRun());
         RebalancePlan plan = plan(view, weights, minNotional, b.wholeUnits() == null || b.wholeUnits());
         double threshold = b.driftThreshold() == null ? Double.NaN : b.driftThreshold();
@@ -158,18 +160,23 @@ final class Rebalancing {
         targets.put(portfolioId, new Target(Map.copyOf(weights), nowNanos));
     }
 
+    /** Skipped scheduled rebalances, for {@code /health}. */
+    RebalanceSkips skips() {
+        return skips;
+    }
+
     /**
      * Timer tick on the ring thread: portfolios with kept targets whose calendar frequency came due or whose drift
-     * exceeds {@code portfolio.rebalance.drift_threshold} are rebalanced (orders go through risk).
+     * exceeds {@code portfolio.rebalance.drift_threshold} are rebalanced (orders go through risk). A portfolio whose
+     * trades cannot be planned (e.g. a target without a price) is skipped this tick and recorded in {@link #skips()}.
      */
     void onTick(PortfolioDesk desk, long nowNanos) {
-        double threshold = ctx.config().number("portfolio.rebalance.drift_threshold", 0.05);
+        var planner = new RebalancePlanner(model, settings.rebalanceMinNotional(), true);
         for (var e : targets.entrySet()) {
             PortfolioDesk.Account a = desk.accounts().get(e.getKey());
             if (a == null) {
                 continue;
             }
-            var schedule = new RebalanceSchedule(RebalanceSchedule.Frequency.parse(a.info.rebalanceFrequency()), threshold);
             Views.PortfolioView view = desk.view(a);
             var holdings = new HashMap<String, Double>();
             var prices = new HashMap<String, Double>();
@@ -183,13 +190,17 @@ final class Rebalancing {
                     prices.put(s, m);
                 }
             }
+            RebalanceSchedule schedule;
             RebalancePlan plan;
             try {
-                plan = new RebalancePlanner(model, ctx.config().number("portfolio.rebalance.min_notional", 0.0), true)
-                        .plan(view.totalValue(), holdings, prices, e.getValue().weights());
-            } catch (IllegalArgumentException missingPrice) {
+                schedule = new RebalanceSchedule(RebalanceSchedule.Frequency.parse(a.info.rebalanceFrequency()),
+                        settings.driftThreshold());
+                plan = planner.plan(view.totalValue(), holdings, prices, e.getValue().weights());
+            } catch (IllegalArgumentException unplannable) {
+                skips.skipped(e.getKey(), unplannable.getMessage(), nowNanos);
                 continue;
             }
+            skips.planned(e.getKey());
             if (plan.trades().isEmpty() || !schedule.isDue(e.getValue().lastRebalanceNanos(), nowNanos, plan.maxDrift())) {
                 continue;
             }

@@ -158,9 +158,14 @@ class PortfolioEngineTest {
         JsonNode opt = h.json("POST", "/portfolios/p6/optimize", "{\"method\":\"min_variance\",\"returns\":" + returns + "}", 200);
         assertThat(opt.get("status").asText()).isEqualTo("optimization_completed");
         assertThat(opt.get("method").asText()).isEqualTo("min_variance");
+        // By hand: means A 0.02/6, B 0.03/6; sums of squared/cross deviations A 0.00118333, B 0.00175, AB −0.00095;
+        // sample covariance (÷ T−1 = 5) × 252: σA² = 0.05964, σB² = 0.0882, σAB = −0.04788. Two-asset minimum
+        // variance (interior, so long-only does not bind): wA = (σB² − σAB) / (σA² + σB² − 2σAB) = 0.13608 / 0.2436
+        // = 81/145 = 0.558621; variance = (σA²σB² − σAB²) / (σA² + σB² − 2σAB) = 0.0029677536 / 0.2436, risk 0.110376
         double wa = opt.get("target_weights").get("AAPL").asDouble();
+        assertThat(wa).isCloseTo(81.0 / 145, within(1e-8));
         assertThat(wa + opt.get("target_weights").get("MSFT").asDouble()).isCloseTo(1.0, within(1e-9));
-        assertThat(opt.get("expected_risk").asDouble()).isPositive();
+        assertThat(opt.get("expected_risk").asDouble()).isCloseTo(Math.sqrt(0.0029677536 / 0.2436), within(1e-9));
         assertThat(opt.has("optimization_time_ms")).isTrue();
         JsonNode history = h.json("GET", "/portfolios/p6/optimization-history", null, 200);
         assertThat(history.get("count").asInt()).isEqualTo(1);
@@ -174,7 +179,12 @@ class PortfolioEngineTest {
         assertThat(dry.get("trades").get(0).get("quantity").asDouble()).isEqualTo(500.0);
         assertThat(dry.get("trades").get(1).get("quantity").asDouble()).isEqualTo(150.0);
         assertThat(dry.get("turnover").asDouble()).isCloseTo(0.8, within(1e-12));
-        assertThat(dry.get("cost").asDouble()).isPositive();
+        // CONFIG: slippage 10 bps, commission 0.01 per unit, 0 bps. AAPL: 10 bps × 50 000 + 0.01 × 500 = 50 + 5 = 55;
+        // MSFT: 10 bps × 30 000 + 0.01 × 150 = 30 + 1.5 = 31.5; total 86.5
+        assertThat(dry.get("trades").get(0).get("estimated_cost").asDouble()).isCloseTo(55.0, within(1e-9));
+        assertThat(dry.get("trades").get(1).get("estimated_cost").asDouble()).isCloseTo(31.5, within(1e-9));
+        assertThat(dry.get("cost").asDouble()).isCloseTo(86.5, within(1e-9));
+        assertThat(dry.get("estimated_cost").asDouble()).isCloseTo(86.5, within(1e-9));
         assertThat(h.intents).isEmpty();
         JsonNode live = h.json("POST", "/portfolios/p6/rebalance", "{\"target_weights\":{\"AAPL\":0.5,\"MSFT\":0.3}}", 200);
         assertThat(live.get("order_ids")).hasSize(2);

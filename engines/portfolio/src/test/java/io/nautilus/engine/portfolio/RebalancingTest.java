@@ -120,4 +120,38 @@ class RebalancingTest {
         assertThat(h.intents.subList(4, 6)).extracting(OrderIntent::tsNanos)
                 .containsOnly(nanos("2024-02-10T12:00:00Z"));
     }
+
+    @Test
+    void test_onTick_unplannableRebalanceIsCountedAndShownInHealth() throws Exception {
+        h.createPortfolio("p8", "daily");
+        price("AAPL", 100);
+        price("MSFT", 200);
+        // targets kept, orders left unanswered: nothing filled, so after a restart no price is known for AAPL or MSFT
+        h.json("POST", "/portfolios/p8/rebalance", "{\"target_weights\":{\"AAPL\":0.5,\"MSFT\":0.5}}", 200);
+        await().until(() -> h.intents.size() == 2);
+        h.restart();
+        assertThat(h.json("GET", "/health", null, 200).get("rebalances_skipped").asLong()).isZero();
+
+        tickAt("2024-01-16T12:00:00Z");
+        tickAt("2024-01-17T12:00:00Z");
+        var health = h.json("GET", "/health", null, 200);
+        assertThat(health.get("rebalances_skipped").asLong()).isEqualTo(2);
+        var blocked = health.get("rebalances_blocked").get("p8");
+        assertThat(blocked.get("reason").asText()).isEqualTo("no market price for AAPL: cannot size its trade");
+        assertThat(blocked.get("skipped").asLong()).isEqualTo(2);
+        assertThat(blocked.get("since_nanos").asLong()).isEqualTo(nanos("2024-01-16T12:00:00Z"));
+        assertThat(blocked.get("last_nanos").asLong()).isEqualTo(nanos("2024-01-17T12:00:00Z"));
+        assertThat(h.intents).hasSize(2);
+
+        // prices again: the next day's rebalance goes out (500 AAPL at 100, 250 MSFT at 200) and the block clears
+        price("AAPL", 100);
+        price("MSFT", 200);
+        tickAt("2024-01-18T12:00:00Z");
+        await().until(() -> h.intents.size() == 4);
+        assertThat(h.intents.subList(2, 4)).extracting(OrderIntent::symbol, OrderIntent::side, OrderIntent::quantity)
+                .containsExactly(tuple("AAPL", Side.BUY, 500.0), tuple("MSFT", Side.BUY, 250.0));
+        health = h.json("GET", "/health", null, 200);
+        assertThat(health.get("rebalances_skipped").asLong()).isEqualTo(2);
+        assertThat(health.get("rebalances_blocked").size()).isZero();
+    }
 }
