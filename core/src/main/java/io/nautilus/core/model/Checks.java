@@ -97,6 +97,17 @@ public final class Checks {
         return true;
     }
 
+    /**
+     * A symbol as it arrives from outside (a path, a query, a body, a file), in the one form the platform uses:
+     * trimmed and upper-case (Market Data publishes {@code md.quote.AAPL} whether a feed said {@code aapl} or
+     * {@code AAPL}, so every engine looks symbols up upper-case). Throws naming {@code field} if it is not a
+     * well-formed symbol.
+     */
+    public static String symbol(String field, String raw) {
+        notBlank(field, raw);
+        return validSymbol(field, raw.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** Returns the symbol if it is a well-formed instrument symbol (see class doc). */
     public static String validSymbol(String field, String value) {
         notBlank(field, value);

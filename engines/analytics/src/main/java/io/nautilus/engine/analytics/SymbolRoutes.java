@@ -6,6 +6,7 @@ import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.model.Bar;
+import io.nautilus.core.model.Checks;
 import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
 import io.nautilus.engine.analytics.metrics.PerformanceReport;
 import io.nautilus.engine.analytics.metrics.WinLossStatistics;
@@ -56,12 +57,22 @@ final class SymbolRoutes {
         return new PerformanceCalculator(engine.settings().performance());
     }
 
+    /** A symbol from the request, upper-case as Market Data keeps it; a malformed one is a 400 naming the field. */
+    private static String symbol(String field, String raw) {
+        try {
+            return Checks.symbol(field, raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, e.getMessage());
+        }
+    }
+
     private void symbolMetrics(Context ctx) {
-        String symbol = ctx.pathParam("symbol");
+        String symbol = symbol("symbol", ctx.pathParam("symbol"));
         int days = AnalyticsRoutes.intQuery(ctx, "period_days", DEFAULT_PERIOD_DAYS,
                 PerformanceCalculator.MIN_OBSERVATIONS, MAX_PERIOD_DAYS);
         String benchmark = ctx.queryParam("benchmark");
-        Measured measured = measure(symbol, days, benchmark == null || benchmark.isBlank() ? null : benchmark);
+        Measured measured = measure(symbol, days, benchmark == null || benchmark.isBlank() ? null
+                : symbol("benchmark", benchmark));
         PerformanceReport report = measured.report();
         WinLossStatistics wl = WinLossStatistics.of(measured.returns(), "returns");
         var out = new LinkedHashMap<String, Object>();
@@ -126,8 +137,10 @@ final class SymbolRoutes {
         PerformanceReport report;
         String source;
         if (body.symbol() != null && !body.symbol().isBlank()) {
-            report = measure(body.symbol(), days, body.benchmark()).report();
-            source = "daily bars of " + body.symbol();
+            String symbol = symbol("symbol", body.symbol());
+            report = measure(symbol, days, body.benchmark() == null || body.benchmark().isBlank() ? null
+                    : symbol("benchmark", body.benchmark())).report();
+            source = "daily bars of " + symbol;
         } else {
             double[] returns = new AnalyticsRoutes(engine).curve(portfolioId).dailyCloses().returns();
             if (returns.length < PerformanceCalculator.MIN_OBSERVATIONS) {
@@ -151,7 +164,7 @@ final class SymbolRoutes {
     }
 
     private void marketData(Context ctx) {
-        String symbol = ctx.pathParam("symbol");
+        String symbol = symbol("symbol", ctx.pathParam("symbol"));
         int limit = AnalyticsRoutes.intQuery(ctx, "limit", 100, 1, 100_000);
         List<Bar> bars = marketData.history(symbol, limit);
         if (bars.isEmpty()) {
@@ -168,7 +181,7 @@ final class SymbolRoutes {
     }
 
     private void indicators(Context ctx) {
-        String symbol = ctx.pathParam("symbol");
+        String symbol = symbol("symbol", ctx.pathParam("symbol"));
         DailySeries s = marketData.atLeast(symbol, 250, INDICATOR_BARS, "symbol");
         var out = new LinkedHashMap<String, Object>();
         out.put("symbol", symbol);

@@ -177,6 +177,10 @@ class AnalyticsRoutesTest {
         JsonNode md = json(http.get("/analytics/market-data/TTRC?limit=5"), 200);
         assertThat(md.get("count").asInt()).isEqualTo(5);
         assertThat(md.get("last_close").asDouble()).isEqualTo(close[close.length - 1]);
+        // symbols are upper-case everywhere, as Market Data keeps them: "ttrc" is TTRC
+        JsonNode lower = json(http.get("/analytics/market-data/ttrc?limit=5"), 200);
+        assertThat(lower.get("symbol").asText()).isEqualTo("TTRC");
+        assertThat(lower.get("last_close").asDouble()).isEqualTo(close[close.length - 1]);
     }
 
     /* One holding of 10 TTRC: the basket's returns are TTRC's, so total return = close[n-1] / close[n-253] - 1. */

@@ -246,9 +246,8 @@ final class FeaturesRoutes {
     }
 
     static String symbol(Context ctx) {
-        String symbol = ctx.pathParam("symbol");
         try {
-            return Checks.validSymbol("symbol", symbol);
+            return Checks.symbol("symbol", ctx.pathParam("symbol"));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("symbol", e.getMessage());
         }

@@ -132,6 +132,9 @@ class FeaturesRoutesTest extends SharedFeaturesHost {
         // remembered for /latest
         JsonNode latest = features.ok(features.get("/features/FUND/latest"));
         assertThat(latest.get("fundamental").get("pe_ratio").asDouble()).isCloseTo(20.0, within(1e-12));
+        // symbols are upper-case everywhere, as Market Data publishes them: "fund" is FUND
+        assertThat(features.ok(features.get("/features/fund/latest")).get("fundamental").get("pe_ratio").asDouble())
+                .isCloseTo(20.0, within(1e-12));
         // bad input names the field
         assertThat(badField(features.post("/features/fundamental/FUND", "{\"market_cap\":-5}"))).isEqualTo("market_cap");
         assertThat(badField(features.post("/features/fundamental/FUND", "{\"price\":\"abc\"}"))).isEqualTo("price");

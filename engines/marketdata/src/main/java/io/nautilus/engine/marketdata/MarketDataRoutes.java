@@ -140,9 +140,8 @@ final class MarketDataRoutes {
     }
 
     static String symbol(Context ctx) {
-        String s = ctx.pathParam("symbol").trim().toUpperCase(Locale.ROOT);
         try {
-            return Checks.validSymbol("symbol", s);
+            return Checks.symbol("symbol", ctx.pathParam("symbol"));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("symbol", e.getMessage());
         }
