@@ -22,17 +22,34 @@ public final class Covariances {
      */
     public static double[][] correlation(double[][] covariance) {
         double[] vol = volatilities(covariance);
-        int n = vol.length;
-        double[][] c = new double[n][n];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < vol.length; i++) {
             if (!(vol[i] > 0.0)) {
                 throw new IllegalArgumentException("covariance[" + i + "][" + i
                     + "] must be > 0 to define a correlation, was " + covariance[i][i]);
             }
         }
+        return correlation(covariance, vol);
+    }
+
+    /**
+     * Correlation matrix as {@link #correlation(double[][])}, except that an asset of zero variance (a series that
+     * did not move over the window) has correlation 0 with every other asset instead of failing; its diagonal
+     * entry stays 1. For risk models that must cover every held symbol.
+     *
+     * @param covariance square, finite, symmetric, non-negative diagonal
+     * @return the correlation matrix
+     */
+    public static double[][] correlationOrZero(double[][] covariance) {
+        return correlation(covariance, volatilities(covariance));
+    }
+
+    private static double[][] correlation(double[][] covariance, double[] vol) {
+        int n = vol.length;
+        double[][] c = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                c[i][j] = i == j ? 1.0 : covariance[i][j] / (vol[i] * vol[j]);
+                double d = vol[i] * vol[j];
+                c[i][j] = i == j ? 1.0 : d > 0.0 ? covariance[i][j] / d : 0.0;
             }
         }
         return c;

@@ -4,7 +4,8 @@ import io.nautilus.core.quant.NelderMead;
 
 /**
  * GARCH(1,1) estimated by Gaussian (quasi-)maximum likelihood:
- * r_t = mu + e_t, h_t = omega + alpha·e²_(t-1) + beta·h_(t-1), log L = -½ Σ (ln 2π + ln h_t + e²_t / h_t).
+ * r_t = mu + e_t, h_t = omega + alpha·e²_(t-1) + beta·h_(t-1), log L = -½ Σ (ln 2π + ln h_t + e²_t / h_t)
+ * ({@link GaussianLikelihood}).
  *
  * <p>Conventions, matching the Fiorentini-Calzolari-Panattoni (1996) benchmark used by McCullough and Renfro
  * (1998) and Bollerslev and Ghysels (1996): the presample squared residual and variance are both the sample
@@ -41,7 +42,6 @@ public final class Garch11 {
     /** Constant mean, free intercept: the textbook specification. */
     public static final Garch11 DEFAULT = new Garch11(Mean.CONSTANT, Intercept.FREE);
 
-    private static final double LOG_TWO_PI = Math.log(2.0 * Math.PI);
     private static final double START_PERSISTENCE = 0.95;
     private static final double START_ALPHA_SHARE = 0.05;
 
@@ -160,10 +160,10 @@ public final class Garch11 {
             }
             double e = r - mu;
             double e2 = e * e;
-            sum += Math.log(h) + e2 / h;
+            sum += GaussianLikelihood.term(e2, h);
             h = omega + alpha * e2 + beta * h;
         }
-        return -0.5 * (returns.length * LOG_TWO_PI + sum);
+        return GaussianLikelihood.logLikelihood(sum, returns.length);
     }
 
     /**

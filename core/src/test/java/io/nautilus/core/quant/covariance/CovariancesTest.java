@@ -30,6 +30,16 @@ class CovariancesTest {
     }
 
     @Test
+    void test_correlationOrZero_zeroVarianceAssetHasZeroCorrelation() {
+        // asset 1 did not move: its row and column are 0 off the diagonal; the others as correlation()
+        double[][] sigma = {{0.04, 0, 0.006}, {0, 0, 0}, {0.006, 0, 0.09}};
+        assertClose(Covariances.correlationOrZero(sigma), new double[][] {{1, 0, 0.1}, {0, 1, 0}, {0.1, 0, 1}}, 1e-15);
+        assertClose(Covariances.correlationOrZero(SIGMA), Covariances.correlation(SIGMA), 0);
+        assertThatThrownBy(() -> Covariances.correlationOrZero(new double[][] {{-1e-4}}))
+            .hasMessageContaining("covariance[0][0] must be >= 0");
+    }
+
+    @Test
     void test_annualize_dailyTo252() {
         // 0.04 per day -> 10.08 per year; the volatility scales by sqrt(252).
         double[][] annual = Covariances.annualize(SIGMA, Covariances.TRADING_DAYS_PER_YEAR);

@@ -2,6 +2,7 @@ package io.nautilus.engine.risk.limit;
 
 import io.nautilus.core.quant.Matrices;
 import io.nautilus.core.quant.covariance.CovarianceEstimator;
+import io.nautilus.core.quant.covariance.Covariances;
 
 import java.util.HashMap;
 import java.util.List;
@@ -41,20 +42,8 @@ public final class RiskModel {
                 throw new IllegalArgumentException("symbols must be distinct, '" + this.symbols.get(i) + "' repeats");
             }
         }
-        this.volatility = new double[n];
-        for (int i = 0; i < n; i++) {
-            if (this.covariance[i][i] < 0) {
-                throw new IllegalArgumentException("covariance[" + i + "][" + i + "] must be >= 0");
-            }
-            volatility[i] = Math.sqrt(this.covariance[i][i]);
-        }
-        this.correlation = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double d = volatility[i] * volatility[j];
-                correlation[i][j] = i == j ? 1.0 : d > 0 ? this.covariance[i][j] / d : 0.0;
-            }
-        }
+        this.volatility = n == 0 ? new double[0] : Covariances.volatilities(this.covariance);
+        this.correlation = n == 0 ? new double[0][0] : Covariances.correlationOrZero(this.covariance);
     }
 
     /** A model estimated from a returns panel {@code [period][symbol]} with the given estimator. */

@@ -1,6 +1,7 @@
 package io.nautilus.engine.risk.predict;
 
 import io.nautilus.core.quant.volatility.EwmaVolatility;
+import io.nautilus.core.quant.volatility.GaussianLikelihood;
 import io.nautilus.core.quant.volatility.Garch11;
 import io.nautilus.core.quant.volatility.Garch11Fit;
 
@@ -28,15 +29,17 @@ public final class VolatilityForecaster {
             throw new IllegalArgumentException("returns must have at least 2 values for an EWMA forecast");
         }
         double[] v = new EwmaVolatility(lambda).varianceSeries(returns);
-        double ll = 0;
+        // the one-step forecast of period t is the variance through t - 1: periods 1..T-1 are scored
+        double terms = 0;
         for (int t = 1; t < returns.length; t++) {
             double h = v[t - 1];
             if (!(h > 0)) {
                 throw new IllegalArgumentException("returns must not start with a zero: the EWMA variance of period "
                         + t + " is 0");
             }
-            ll += -0.5 * (Math.log(2 * Math.PI) + Math.log(h) + returns[t] * returns[t] / h);
+            terms += GaussianLikelihood.term(returns[t] * returns[t], h);
         }
+        double ll = GaussianLikelihood.logLikelihood(terms, returns.length - 1);
         double[] path = new double[horizon];
         java.util.Arrays.fill(path, v[v.length - 1]);
         return new VolatilityForecast("ewma", lambda, 0, Double.NaN, Double.NaN, Double.NaN, ll, path,
