@@ -20,8 +20,6 @@ import io.nautilus.core.model.RiskDecision;
 import io.nautilus.core.model.Severity;
 import io.nautilus.core.model.Side;
 import io.nautilus.core.model.Topics;
-import io.nautilus.core.quant.NormalDistribution;
-import io.nautilus.core.quant.volatility.EwmaVolatility;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The engine on a real bus: pre-trade decisions, kill switch, throttle, monitoring, bar history and the model. */
 class RiskEngineTest {
     private static final long T0 = 1_700_000_000_000_000_000L;
+    /** Standard normal of commons-math (test scope), the independent reference for z and Phi. */
+    private static final org.apache.commons.math3.distribution.NormalDistribution REFERENCE_NORMAL =
+            new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
     private static final long DAY = 86_400_000_000_000L;
     @TempDir
     Path dir;
@@ -194,7 +195,8 @@ class RiskEngineTest {
         for (int i = 1; i <= 60; i++) {
             r[i - 1] = bars.get(i).close() / bars.get(i - 1).close() - 1;
         }
-        double expectedVar = NormalDistribution.standardInverseCdf(0.99) * 35_000 * EwmaVolatility.DEFAULT.volatility(r);
+        // independent of core/quant: z from commons-math (2.3263478740408408), the EWMA as its explicit weighted sum
+        double expectedVar = REFERENCE_NORMAL.inverseCumulativeProbability(0.99) * 35_000 * Math.sqrt(ewmaVariance(r, 0.94));
         double adv = bars.subList(41, 61).stream().mapToDouble(Bar::volume).average().orElseThrow();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Map<String, JsonNode> byId = evaluations();
@@ -226,10 +228,28 @@ class RiskEngineTest {
         for (int i = 1; i <= 60; i++) {
             r[i - 1] = bars.get(i).close() / bars.get(i - 1).close() - 1;
         }
-        double sigma = EwmaVolatility.DEFAULT.volatility(r) * 35_000;
+        // independent of core/quant: the EWMA as its explicit weighted sum, Phi from commons-math; tolerances:
+        // 1e-6 currency on sigma, 1e-9 on the probability (both references agree with production to ~1e-15 relative)
+        double sigma = Math.sqrt(ewmaVariance(r, 0.94)) * 35_000;
         assertThat(p.get("sigma").asDouble()).isCloseTo(sigma, within(1e-6));
-        assertThat(alert.value()).isCloseTo(NormalDistribution.standardCdf(-100 / sigma), within(1e-9));
+        assertThat(alert.value()).isCloseTo(REFERENCE_NORMAL.cumulativeProbability(-100 / sigma), within(1e-9));
         assertThat(predictions).hasSize(1);
+    }
+
+    /**
+     * The RiskMetrics variance forecast (lambda, zero mean, weights normalized over the sample) written out as its
+     * weighted sum, sigma^2 = sum_i lambda^(T-1-i) r_i^2 / sum_i lambda^(T-1-i), rather than the recursion
+     * production uses, as an independent reference.
+     */
+    private static double ewmaVariance(double[] r, double lambda) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < r.length; i++) {
+            double w = Math.pow(lambda, r.length - 1 - i);
+            num += w * r[i] * r[i];
+            den += w;
+        }
+        return num / den;
     }
 
     private Map<String, JsonNode> evaluations() throws Exception {
