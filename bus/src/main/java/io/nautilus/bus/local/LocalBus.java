@@ -47,6 +47,15 @@ public final class LocalBus implements AutoCloseable {
     private final Object lock = new Object();
     private final TopicTrie trie = new TopicTrie();
     private final ConcurrentHashMap<String, Sub<?>[]> routes = new ConcurrentHashMap<>();
+    /**
+     * Subscriptions per inbox prefix {@code _inbox.<engine>.}: every reply topic {@code _inbox.<engine>.<n>} is used
+     * once, so replies are not in {@link #routes}, but they all reach the same subscriptions unless some pattern
+     * names a correlation literally (see {@link #literalInboxPatterns}). Saves the responding ring thread the lock
+     * and the topic-tree walk per reply.
+     */
+    private final ConcurrentHashMap<String, Sub<?>[]> inboxRoutes = new ConcurrentHashMap<>();
+    /** Set for good once a pattern could match one reply topic and not another (a literal third token). */
+    private volatile boolean literalInboxPatterns;
     private final ConcurrentHashMap<String, EngineRing> rings = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, EngineBus> views = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> publishedBy = new ConcurrentHashMap<>();
@@ -105,7 +114,11 @@ public final class LocalBus implements AutoCloseable {
         holder[0] = sub;
         synchronized (lock) {
             trie.add(sub);
+            if (namesReplyLiterally(pattern)) {
+                literalInboxPatterns = true;
+            }
             routes.clear();
+            inboxRoutes.clear();
             version++;
         }
         subsByRing.computeIfAbsent(ring, r -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(sub);
@@ -116,6 +129,7 @@ public final class LocalBus implements AutoCloseable {
         synchronized (lock) {
             trie.remove(sub);
             routes.clear();
+            inboxRoutes.clear();
             version++;
         }
         subsByRing.getOrDefault(sub.ring, List.of()).remove(sub);
@@ -142,7 +156,7 @@ public final class LocalBus implements AutoCloseable {
     Route route(String source, String topic, String replyTo) {
         // version first: an entry of the route cache read after it reflects that version or a later one
         int v = version;
-        Sub<?>[] subs = routes.get(topic);
+        Sub<?>[] subs = cached(topic);
         if (subs == null) {
             Topics.checkTopic(topic);
             synchronized (lock) {
@@ -280,7 +294,7 @@ public final class LocalBus implements AutoCloseable {
         if (ring == null) {
             return -1;
         }
-        Sub<?>[] subs = routes.get(e.topic());
+        Sub<?>[] subs = cached(e.topic());
         if (subs == null) {
             subs = resolve(e.topic());
         }
@@ -319,19 +333,53 @@ public final class LocalBus implements AutoCloseable {
         Topics.checkTopic(topic);
         synchronized (lock) {
             Sub<?>[] subs = trie.match(topic).toArray(new Sub<?>[0]);
-            if (!topic.startsWith(INBOX_PREFIX)) {
+            String inbox = inboxPrefix(topic);
+            if (inbox == null) {
                 if (routes.size() >= MAX_CACHED_ROUTES) {
                     routes.clear();
                 }
                 routes.put(topic, subs);
+            } else if (!literalInboxPatterns) {
+                if (inboxRoutes.size() >= MAX_CACHED_ROUTES) {
+                    inboxRoutes.clear();
+                }
+                inboxRoutes.put(inbox, subs);
             }
             return subs;
         }
     }
 
+    /** The cached subscriptions of a topic, or null. */
+    private Sub<?>[] cached(String topic) {
+        String inbox = inboxPrefix(topic);
+        if (inbox == null) {
+            return routes.get(topic);
+        }
+        return literalInboxPatterns ? null : inboxRoutes.get(inbox);
+    }
+
+    /** {@code _inbox.<engine>.} of a reply topic {@code _inbox.<engine>.<n>} (three tokens), or null. */
+    private static String inboxPrefix(String topic) {
+        if (!topic.startsWith(INBOX_PREFIX)) {
+            return null;
+        }
+        int dot = topic.indexOf('.', INBOX_PREFIX.length());
+        return dot < 0 || topic.indexOf('.', dot + 1) >= 0 ? null : topic.substring(0, dot + 1);
+    }
+
+    /**
+     * True if a pattern could match one reply topic {@code _inbox.<engine>.<n>} and not another of the same engine:
+     * its first token could match {@code _inbox} and its third token is a literal (not {@code *} or {@code >}).
+     */
+    static boolean namesReplyLiterally(String pattern) {
+        String[] t = pattern.split("\\.", -1);
+        return t.length >= 3 && (t[0].equals("_inbox") || t[0].equals("*")) && !t[1].equals(">")
+                && !t[2].equals("*") && !t[2].equals(">");
+    }
+
     /** True if some local subscription matches the topic. */
     boolean hasSubscriber(String topic) {
-        Sub<?>[] subs = routes.get(topic);
+        Sub<?>[] subs = cached(topic);
         return (subs == null ? resolve(topic) : subs).length > 0;
     }
 

@@ -23,7 +23,9 @@ class TypeRegistryTest {
         Path model = Path.of(System.getProperty("user.dir")).getParent().resolve("core/src/main/java/io/nautilus/core/model");
         long records;
         try (var files = Files.list(model)) {
-            records = files.filter(f -> {
+            // value types that are never a message payload (a bar interval is a label and a length)
+            var notMessages = java.util.Set.of("BarInterval.java");
+            records = files.filter(f -> !notMessages.contains(f.getFileName().toString())).filter(f -> {
                 try {
                     return Files.readString(f).contains("public record ");
                 } catch (IOException e) {

@@ -371,4 +371,38 @@ class LocalBusTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> committedUpTo.get() == 5000);
         assertThat(hookThread.get()).isEqualTo("ring-store");
     }
+
+    @Test
+    void test_replyTopics_shareOneRouteUnlessAPatternNamesACorrelation() throws Exception {
+        var inbox = new CopyOnWriteArrayList<String>();
+        bus.forEngine("a").subscribe("_inbox.a.>", String.class, (s, m) -> inbox.add(m.topic() + "=" + s));
+        MessageBus b = bus.forEngine("b");
+        b.publish("_inbox.a.1", "one");
+        b.publish("_inbox.a.2", "two"); // the route cached for _inbox.a.1 serves _inbox.a.2, with its own topic
+        await().until(() -> inbox.size() == 2);
+        assertThat(inbox).containsExactly("_inbox.a.1=one", "_inbox.a.2=two");
+        // a pattern naming one correlation: replies to it and to others no longer reach the same subscriptions
+        var seven = new CopyOnWriteArrayList<String>();
+        bus.forEngine("c").subscribe("_inbox.a.7", String.class, (s, m) -> seven.add(s));
+        b.publish("_inbox.a.8", "eight");
+        b.publish("_inbox.a.7", "seven");
+        await().until(() -> inbox.size() == 4 && seven.size() == 1);
+        assertThat(seven).containsExactly("seven");
+        assertThat(inbox).endsWith("_inbox.a.8=eight", "_inbox.a.7=seven");
+        // request/reply still answers after the caches were dropped
+        bus.forEngine("c").respond("echo", String.class, s -> s + "!");
+        assertThat(bus.forEngine("a").request("echo", "hi", String.class, Duration.ofSeconds(5)).get()).isEqualTo("hi!");
+    }
+
+    @Test
+    void test_namesReplyLiterally() {
+        assertThat(LocalBus.namesReplyLiterally("_inbox.a.7")).isTrue();
+        assertThat(LocalBus.namesReplyLiterally("*.*.7")).isTrue();
+        assertThat(LocalBus.namesReplyLiterally("_inbox.*.x.>")).isTrue();
+        assertThat(LocalBus.namesReplyLiterally("_inbox.a.>")).isFalse();
+        assertThat(LocalBus.namesReplyLiterally("_inbox.a.*")).isFalse();
+        assertThat(LocalBus.namesReplyLiterally("_inbox.>")).isFalse();
+        assertThat(LocalBus.namesReplyLiterally(">")).isFalse();
+        assertThat(LocalBus.namesReplyLiterally("md.quote.AAPL")).isFalse();
+    }
 }
