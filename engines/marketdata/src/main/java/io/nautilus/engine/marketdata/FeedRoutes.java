@@ -3,6 +3,7 @@ package io.nautilus.engine.marketdata;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
+import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.http.Validator;
 import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.Topics;
@@ -15,14 +16,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The seed's feed and subscription registries. A feed is a declared (symbol, data source, data types) triple shown
- * with its live state (active source, last quote time); a subscription lists the bus topics (and the WebSocket
- * engine's stream topics) that carry the symbols and data types asked for. Both are in memory. Thread-safe.
+ * The seed's feed and subscription registries. They only record what a client declared: creating a feed does not
+ * connect to any data source, and subscribing does not start any delivery (data comes from the simulator, the
+ * replay files and HTTP ingest; a subscriber listens on the bus topics itself). A feed is a declared (symbol, data
+ * source, data types) triple shown with whether that source is actually sending that symbol (from the pipeline's
+ * per-source arrival times); a subscription lists the bus topics (and the WebSocket engine's stream topics) that
+ * carry the symbols and data types asked for. Both are in memory (lost on restart) and bounded by
+ * {@code marketdata.feeds.max-entries} each (409 when full). Thread-safe.
  */
 final class FeedRoutes {
+    private static final String NOTE = "feeds and subscriptions are a registry only: data comes from the simulator,"
+            + " replay files and POST /data/ingest; 'receiving' says whether data_source is sending the symbol now";
     private static final Set<String> DATA_TYPES = Set.of("quote", "trade", "tick", "bar", "alert");
 
     /** POST /feeds body. */
@@ -34,12 +42,27 @@ final class FeedRoutes {
     }
 
     private final MarketDataEngine engine;
+    private final int maxEntries;
     private final AtomicLong ids = new AtomicLong();
     private final ConcurrentSkipListMap<String, Map<String, Object>> feeds = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<String, Map<String, Object>> subscriptions = new ConcurrentSkipListMap<>();
+    private final AtomicInteger feedCount = new AtomicInteger();
+    private final AtomicInteger subscriptionCount = new AtomicInteger();
 
-    FeedRoutes(MarketDataEngine engine) {
+    /** @param maxEntries feeds, and subscriptions, kept at most (each) */
+    FeedRoutes(MarketDataEngine engine, int maxEntries) {
         this.engine = engine;
+        this.maxEntries = maxEntries;
+    }
+
+    /** Takes a slot of a registry, or answers 409 when it is full (entries are never removed: no delete route). */
+    private void reserve(AtomicInteger count, String what) {
+        if (count.incrementAndGet() > maxEntries) {
+            count.decrementAndGet();
+            throw ProblemException.conflict("the " + what + " registry is full (" + maxEntries + " entries, setting "
+                    + "marketdata.feeds.max-entries); entries are only a record of declarations and are kept until "
+                    + "restart");
+        }
     }
 
     void declare(RoutesConfig r) {
@@ -57,6 +80,7 @@ final class FeedRoutes {
         String source = v.notBlank("data_source", body.dataSource());
         List<String> types = types(v, body.dataTypes());
         v.throwIfInvalid();
+        reserve(feedCount, "feed");
         String id = "feed-" + ids.incrementAndGet();
         var feed = new LinkedHashMap<String, Object>();
         feed.put("feed_id", id);
@@ -70,15 +94,27 @@ final class FeedRoutes {
     }
 
     private void listFeeds(Context ctx) {
+        List<Map<String, Object>> declared = List.copyOf(feeds.values());
+        // arrival times are ring-thread state: read them there, for the (immutable) symbol/source pairs declared
+        List<String[]> keys = declared.stream()
+                .map(f -> new String[] {(String) f.get("symbol"), (String) f.get("data_source")}).toList();
+        @SuppressWarnings("unchecked")
+        var live = (List<Object[]>) MarketDataRoutes.await(engine.query(p -> keys.stream().map(k -> new Object[] {
+            p.lastArrivalNanos(k[0], k[1]), p.receiving(k[0], k[1]), p.activeSource(k[0])}).toList()));
         var out = new ArrayList<Map<String, Object>>();
-        for (Map<String, Object> f : feeds.values()) {
+        for (int i = 0; i < declared.size(); i++) {
+            Map<String, Object> f = declared.get(i);
+            Object[] l = live.get(i);
             var row = new LinkedHashMap<>(f);
             SymbolState st = engine.pipeline().state((String) f.get("symbol"));
             row.put("active", st != null && (st.lastQuote() != null || st.lastTrade() != null));
+            row.put("receiving", l[1]);
+            row.put("last_arrival_nanos", (long) l[0] < 0 ? null : l[0]);
+            row.put("active_source", l[2]);
             row.put("last_quote_ts_nanos", st == null || st.lastQuote() == null ? null : st.lastQuote().tsNanos());
             out.add(row);
         }
-        ctx.json(Map.of("feeds", out, "count", out.size()));
+        ctx.json(Map.of("feeds", out, "count", out.size(), "note", NOTE));
     }
 
     private void subscribe(Context ctx) {
@@ -109,6 +145,7 @@ final class FeedRoutes {
                 });
             }
         }
+        reserve(subscriptionCount, "subscription");
         String id = "sub-" + ids.incrementAndGet();
         var sub = new LinkedHashMap<String, Object>();
         sub.put("subscription_id", id);

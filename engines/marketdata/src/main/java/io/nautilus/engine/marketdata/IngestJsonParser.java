@@ -14,7 +14,6 @@ import io.nautilus.engine.marketdata.tick.Timestamps;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Streams the seed ingest body {@code {"data":[{symbol, data_type, source, timestamp, data:{...}}, ...]}} (or a
@@ -29,8 +28,6 @@ import java.util.regex.Pattern;
 public final class IngestJsonParser {
     /** Largest number of records in one request. */
     public static final int MAX_RECORDS = 100_000;
-    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9_:\\-]{1,32}");
-    private static final String DEFAULT_SOURCE = "http";
 
     private IngestJsonParser() {
     }
@@ -66,8 +63,16 @@ public final class IngestJsonParser {
     private static final int PRICE = 4;
     private static final int SIZE = 8;
 
-    /** Parses a body. */
+    /** Parses a body, checking only the form of source names (no reservation, no cap). */
     public static ParsedBatch parse(byte[] body) throws IOException {
+        return parse(body, null);
+    }
+
+    /**
+     * Parses a body; a record whose source {@code sources} refuses is rejected ({@code malformed}, the detail says
+     * why).
+     */
+    static ParsedBatch parse(byte[] body, HttpSources sources) throws IOException {
         var out = new TickBatch.Builder(1024);
         var rejected = new ArrayList<RejectedRecord>();
         try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
@@ -79,7 +84,7 @@ public final class IngestJsonParser {
                     String name = p.currentName();
                     JsonToken v = p.nextToken();
                     if ("data".equals(name) && v == JsonToken.START_ARRAY) {
-                        records(p, out, rejected);
+                        records(p, out, rejected, sources);
                         found = true;
                     } else {
                         p.skipChildren();
@@ -89,7 +94,7 @@ public final class IngestJsonParser {
                     throw new IllegalArgumentException("data: is required (an array of records)");
                 }
             } else if (t == JsonToken.START_ARRAY) {
-                records(p, out, rejected);
+                records(p, out, rejected, sources);
             } else {
                 throw new IllegalArgumentException("body must be {\"data\": [records]} or an array of records");
             }
@@ -100,7 +105,8 @@ public final class IngestJsonParser {
         return new ParsedBatch(out.build(), rejected);
     }
 
-    private static void records(JsonParser p, TickBatch.Builder out, ArrayList<RejectedRecord> rejected) throws IOException {
+    private static void records(JsonParser p, TickBatch.Builder out, ArrayList<RejectedRecord> rejected,
+                                HttpSources sources) throws IOException {
         int index = 0;
         String[] lastSource = {null}; // the last valid source name: records of one batch mostly share it
         JsonToken t;
@@ -114,7 +120,7 @@ public final class IngestJsonParser {
             } else {
                 var r = new Rec();
                 fields(p, r, true);
-                String problem = emit(r, index, out, lastSource);
+                String problem = emit(r, index, out, lastSource, sources);
                 if (problem != null) {
                     rejected.add(new RejectedRecord(index, r.symbol, reasonOf(problem), problem));
                 }
@@ -201,6 +207,10 @@ public final class IngestJsonParser {
         return Double.NaN;
     }
 
+    private static String message(HttpSources.Refusal refusal) {
+        return refusal == null ? null : refusal.message();
+    }
+
     private static Rejection reasonOf(String problem) {
         if (problem.startsWith("timestamp")) {
             return Rejection.BAD_TIMESTAMP;
@@ -215,19 +225,21 @@ public final class IngestJsonParser {
     }
 
     /** Appends the record's ticks; returns a problem sentence when the record cannot be read. */
-    private static String emit(Rec r, int index, TickBatch.Builder out, String[] lastSource) {
+    private static String emit(Rec r, int index, TickBatch.Builder out, String[] lastSource, HttpSources sources) {
         if (r.symbol == null || r.symbol.isBlank()) {
             return "symbol is required";
         }
         String symbol = r.symbol.trim().toUpperCase(Locale.ROOT);
         r.symbol = symbol;
-        String source = r.source == null || r.source.isBlank() ? DEFAULT_SOURCE : r.source.trim();
+        String source = r.source == null || r.source.isBlank() ? HttpSources.DEFAULT_SOURCE : r.source.trim();
         if (source.equals(lastSource[0])) {
             source = lastSource[0]; // one instance per batch: the pipeline resolves sources by identity first
-        } else if (SOURCE.matcher(source).matches()) {
-            lastSource[0] = source;
         } else {
-            return "source must be 1-32 characters of letters, digits and _ : -, got '" + r.source + "'";
+            String problem = sources == null ? HttpSources.formatProblem(source) : message(sources.admit(source));
+            if (problem != null) {
+                return problem;
+            }
+            lastSource[0] = source;
         }
         long ts = r.time == null && r.epoch > 0 ? Timestamps.fromEpoch(r.epoch) : Timestamps.parse(r.time);
         if (ts <= 0) {

@@ -22,10 +22,13 @@ import java.util.Locale;
  * @param replaySpeed         replay speed factor, 0 = as fast as possible
  * @param replayBarInterval   span of a bar row in replayed bar files
  * @param housekeepingMillis  period of the stale/bar-closing timer
+ * @param maxHttpSources      distinct source names HTTP ingest may use ({@code marketdata.ingest.max-sources})
+ * @param maxFeedEntries      feeds, and subscriptions, kept at most each ({@code marketdata.feeds.max-entries})
  */
 public record MarketDataConfig(PipelineSettings pipeline, SimulatorSettings simulator, int backfillDays,
                                double backfillStepSeconds, List<String> replayFiles, double replaySpeed,
-                               BarInterval replayBarInterval, long housekeepingMillis) {
+                               BarInterval replayBarInterval, long housekeepingMillis, int maxHttpSources,
+                               int maxFeedEntries) {
 
     /** Default simulated universe: symbol, initial price, annualized volatility. */
     static final List<String> DEFAULT_SYMBOLS = List.of("AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "JPM", "XOM", "SPY");
@@ -36,6 +39,13 @@ public record MarketDataConfig(PipelineSettings pipeline, SimulatorSettings simu
         replayFiles = List.copyOf(replayFiles);
         if (housekeepingMillis < 10) {
             throw new IllegalArgumentException("marketdata.housekeeping-millis must be >= 10, got " + housekeepingMillis);
+        }
+        if (maxHttpSources < 1 || maxHttpSources > 1024) {
+            throw new IllegalArgumentException("setting marketdata.ingest.max-sources must be in [1, 1024], got "
+                    + maxHttpSources);
+        }
+        if (maxFeedEntries < 1) {
+            throw new IllegalArgumentException("setting marketdata.feeds.max-entries must be >= 1, got " + maxFeedEntries);
         }
     }
 
@@ -60,7 +70,9 @@ public record MarketDataConfig(PipelineSettings pipeline, SimulatorSettings simu
                 list(c.string("marketdata.replay.files", "")),
                 c.number("marketdata.replay.speed", 0),
                 BarInterval.parse(c.string("marketdata.replay.bar-interval", "1d")),
-                c.integer("marketdata.housekeeping-millis", 1000));
+                c.integer("marketdata.housekeeping-millis", 1000),
+                c.integer("marketdata.ingest.max-sources", HttpSources.DEFAULT_MAX_SOURCES),
+                c.integer("marketdata.feeds.max-entries", 1000));
     }
 
     private static SimulatorSettings simulator(EngineConfig c) {

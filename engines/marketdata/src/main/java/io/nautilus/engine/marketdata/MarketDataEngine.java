@@ -57,7 +57,11 @@ public final class MarketDataEngine implements Engine {
     }
 
     private final List<MarketDataSource> sources = new ArrayList<>();
+    /** Source names of the engine's own simulator and replay sources. */
+    static final String SIMULATOR_SOURCE = "simulator";
+    static final String REPLAY_SOURCE = "replay";
     private final LatencyMonitor latency = new LatencyMonitor();
+    private final List<ReplaySource> replays = new ArrayList<>();
     private final Set<String> latencyMeters = new HashSet<>();
     private final long startedNanos = System.nanoTime();
     private MarketDataConfig config;
@@ -83,6 +87,10 @@ public final class MarketDataEngine implements Engine {
     @Override
     public void start(EngineContext ctx) {
         config = MarketDataConfig.from(ctx.config());
+        for (String spec : config.replayFiles()) {
+            // before anything is started: a wrong path fails the start, not later on the replay thread
+            ReplaySource.checkReadable("marketdata.replay.files", replayPath(spec));
+        }
         bus = ctx.bus();
         meters = ctx.metrics();
         daily = new DailyBarStore(ctx.store(), BarInterval.DAILY.label());
@@ -98,22 +106,31 @@ public final class MarketDataEngine implements Engine {
         bindMeters();
 
         TickSink sink = this::submit;
-        routes = new MarketDataRoutes(this, sink);
+        // the names of the engine's own sources are refused from HTTP whether or not they run now
+        routes = new MarketDataRoutes(this, sink, new HttpSources(Set.of(SIMULATOR_SOURCE, REPLAY_SOURCE),
+                config.maxHttpSources()), config.maxFeedEntries());
         if (config.simulator() != null) {
             boolean hasHistory = config.simulator().symbols().stream().anyMatch(restored::containsKey);
-            sources.add(new SimulatorSource("simulator", new GbmSimulator(config.simulator()), ctx.clock(),
+            sources.add(new SimulatorSource(SIMULATOR_SOURCE, new GbmSimulator(config.simulator()), ctx.clock(),
                     hasHistory ? 0 : config.backfillDays(), config.backfillStepSeconds()));
         }
         for (String spec : config.replayFiles()) {
             int eq = spec.lastIndexOf('=');
-            Path file = Path.of(eq > 0 ? spec.substring(0, eq) : spec);
-            sources.add(new ReplaySource("replay", file, eq > 0 ? spec.substring(eq + 1) : null,
-                    config.replayBarInterval().nanos(), config.replaySpeed()));
+            var replay = new ReplaySource(REPLAY_SOURCE, replayPath(spec), eq > 0 ? spec.substring(eq + 1) : null,
+                    config.replayBarInterval().nanos(), config.replaySpeed());
+            replays.add(replay);
+            sources.add(replay);
         }
         this.sink = sink;
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("md-housekeeping").daemon(true).factory());
         timer.scheduleAtFixedRate(() -> bus.publish(HOUSEKEEPING_TOPIC, new Housekeeping()), config.housekeepingMillis(),
                 config.housekeepingMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The file of a {@code marketdata.replay.files} entry ({@code path} or {@code path=SYMBOL}). */
+    private static Path replayPath(String spec) {
+        int eq = spec.lastIndexOf('=');
+        return Path.of(eq > 0 ? spec.substring(0, eq) : spec);
     }
 
     /** Every engine of the process has subscribed: the sources may start producing. */
@@ -226,7 +243,22 @@ public final class MarketDataEngine implements Engine {
             d.put("daily_bars_written", daily.written());
             d.put("daily_bars_pending", daily.pending());
         }
-        return Health.up(d);
+        var replayStates = new ArrayList<Map<String, Object>>();
+        var failed = new ArrayList<String>();
+        for (ReplaySource r : replays) {
+            ReplaySource.Status st = r.status();
+            var m = new LinkedHashMap<String, Object>();
+            m.put("file", st.file().toString());
+            m.put("state", st.state().wireName());
+            m.put("records_replayed", st.accepted());
+            m.put("error", st.error());
+            replayStates.add(m);
+            if (st.state() == ReplaySource.State.FAILED) {
+                failed.add("replay of " + st.file() + " failed: " + st.error());
+            }
+        }
+        d.put("replays", replayStates);
+        return failed.isEmpty() ? Health.up(d) : Health.degraded(String.join("; ", failed), d);
     }
 
     @Override

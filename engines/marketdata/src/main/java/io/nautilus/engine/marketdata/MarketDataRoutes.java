@@ -2,6 +2,7 @@ package io.nautilus.engine.marketdata;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.metrics.LatencyStats;
 import io.nautilus.core.model.Bar;
@@ -46,11 +47,13 @@ final class MarketDataRoutes {
     private final TickSink sink;
     private final FeedRoutes feeds;
     private final AtomicLong totalStored = new AtomicLong();
+    private final HttpSources sources;
 
-    MarketDataRoutes(MarketDataEngine engine, TickSink sink) {
+    MarketDataRoutes(MarketDataEngine engine, TickSink sink, HttpSources sources, int maxFeedEntries) {
         this.engine = engine;
         this.sink = sink;
-        this.feeds = new FeedRoutes(engine);
+        this.sources = sources;
+        this.feeds = new FeedRoutes(engine, maxFeedEntries);
     }
 
     void declare(RoutesConfig r) {
@@ -68,7 +71,7 @@ final class MarketDataRoutes {
     private void ingestJson(Context ctx) throws Exception {
         ParsedBatch parsed;
         try {
-            parsed = IngestJsonParser.parse(ctx.bodyAsBytes());
+            parsed = IngestJsonParser.parse(ctx.bodyAsBytes(), sources);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ProblemException.badField("body", "malformed JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
@@ -80,7 +83,12 @@ final class MarketDataRoutes {
 
     private void ingestCsv(Context ctx) throws Exception {
         String symbol = ctx.queryParam("symbol");
-        String source = ctx.queryParam("source") == null ? "http" : ctx.queryParam("source");
+        String source = ctx.queryParam("source") == null ? HttpSources.DEFAULT_SOURCE : ctx.queryParam("source").trim();
+        HttpSources.Refusal refused = sources.admit(source);
+        if (refused != null) {
+            throw refused.full() ? ProblemException.unprocessable(refused.message(),
+                    List.of(new FieldError("source", refused.message()))) : ProblemException.badField("source", refused.message());
+        }
         BarInterval span = BarInterval.parse(ctx.queryParam("interval") == null ? "1d" : ctx.queryParam("interval"));
         var reader = new CsvTickReader(source, symbol, span.nanos(), 1000);
         var total = new IngestOutcome[] {IngestOutcome.empty()};

@@ -209,4 +209,118 @@ class MarketDataEngineTest {
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("nautilus_marketdata_quotes_total");
     }
+
+    private HttpResponse<String> csv(String query, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/data/ingest/csv?" + query))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "text/csv").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One daily bar: four locked quotes (O, H, L, C of a rising bar). */
+    private static final String CSV = "date,open,high,low,close\n2024-01-02,100,101,99,100.5\n";
+
+    private static String jsonQuote(String source) {
+        return "{\"data\":[{\"symbol\":\"SRC\",\"data_type\":\"quote\",\"source\":\"" + source
+                + "\",\"timestamp\":\"2024-01-02T14:31:00Z\",\"data\":{\"bid\":99,\"ask\":101}}]}";
+    }
+
+    @Test
+    void test_ingestSource_checkedAlikeOnBothRoutes_internalNamesRefused_distinctNamesCapped() throws Exception {
+        start(QUIET.with("marketdata.ingest.max-sources", "2"));
+        var bad = csv("symbol=SRC&source=bad%20name!", CSV);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("errors").get(0).get("field").asText()).isEqualTo("source");
+        assertThat(json(bad).get("errors").get(0).get("message").asText())
+                .isEqualTo("source must be 1-32 characters of letters, digits and _ : -, got 'bad name!'");
+        for (String internal : List.of("simulator", "replay")) {
+            var posing = csv("symbol=SRC&source=" + internal, CSV);
+            assertThat(posing.statusCode()).isEqualTo(400);
+            assertThat(json(posing).get("errors").get(0).get("message").asText())
+                    .isEqualTo("source '" + internal + "' is reserved for the engine's own sources [replay, simulator];"
+                            + " give another name");
+            JsonNode viaJson = json(post("/data/ingest", jsonQuote(internal)));
+            assertThat(viaJson.get("count").asInt()).isZero();
+            assertThat(viaJson.get("rejected").get(0).get("detail").asText()).startsWith("source '" + internal + "' is reserved");
+        }
+
+        assertThat(json(csv("symbol=SRC&source=vendor_a", CSV)).get("count").asInt()).isEqualTo(4);
+        // admitted: valid, but on standby while vendor_a (first seen, so active) is live
+        JsonNode second = json(post("/data/ingest", jsonQuote("vendor_b")));
+        assertThat(second.get("rejected_count").asInt()).isZero();
+        assertThat(second.get("standby").asInt()).isEqualTo(1);
+        // a third distinct name is over the cap of 2, on either route; the admitted names still work
+        var full = csv("symbol=SRC&source=vendor_c", CSV);
+        assertThat(full.statusCode()).isEqualTo(422);
+        assertThat(json(full).get("errors").get(0).get("field").asText()).isEqualTo("source");
+        assertThat(json(full).get("detail").asText()).isEqualTo("source 'vendor_c' would be a new source, but all 2"
+                + " allowed (setting marketdata.ingest.max-sources) are taken: [vendor_a, vendor_b]; ingest under one of them");
+        JsonNode fullJson = json(post("/data/ingest", jsonQuote("vendor_c")));
+        assertThat(fullJson.get("status").asText()).isEqualTo("rejected");
+        assertThat(fullJson.get("rejected").get(0).get("reason").asText()).isEqualTo("malformed");
+        assertThat(json(post("/data/ingest", jsonQuote("vendor_a").replace("2024-01-02T14:31", "2024-01-03T14:31"))).get("count").asInt())
+                .isEqualTo(1);
+        // the pipeline registered vendor_a and vendor_b only (housekeeping refreshes the stats)
+        await().until(() -> json(get("/health")).get("sources").asInt() == 2);
+    }
+
+    @Test
+    void test_feeds_boundedAndReportWhetherTheirSourceIsSending() throws Exception {
+        start(QUIET.with("marketdata.feeds.max-entries", "2"));
+        assertThat(post("/feeds", "{\"symbol\":\"src\",\"data_source\":\"vendor_a\",\"data_types\":[\"quote\"]}")
+                .statusCode()).isEqualTo(201);
+        JsonNode created = json(post("/feeds", "{\"symbol\":\"SRC\",\"data_source\":\"polygon\"}"));
+        assertThat(created.get("status").asText()).isEqualTo("created");
+        var full = post("/feeds", "{\"symbol\":\"XYZ\",\"data_source\":\"vendor_a\"}");
+        assertThat(full.statusCode()).isEqualTo(409);
+        assertThat(json(full).get("detail").asText()).startsWith("the feed registry is full (2 entries, setting "
+                + "marketdata.feeds.max-entries)");
+        for (int i = 0; i < 2; i++) {
+            assertThat(json(post("/subscriptions", "{\"symbol\":\"SRC\"}")).get("status").asText()).isEqualTo("subscribed");
+        }
+        assertThat(post("/subscriptions", "{\"symbol\":\"SRC\"}").statusCode()).isEqualTo(409);
+
+        // nothing sent yet: neither declared source is receiving
+        JsonNode before = json(get("/feeds"));
+        assertThat(before.get("feeds")).extracting(f -> f.get("receiving").asBoolean()).containsExactly(false, false);
+        long sent = System.currentTimeMillis() * 1_000_000L;
+        String now = java.time.Instant.now().toString();
+        assertThat(json(post("/data/ingest", jsonQuote("vendor_a").replace("2024-01-02T14:31:00Z", now)))
+                .get("count").asInt()).isEqualTo(1);
+        JsonNode feeds = json(get("/feeds"));
+        JsonNode vendor = feeds.get("feeds").get(0);
+        assertThat(vendor.get("data_source").asText()).isEqualTo("vendor_a");
+        assertThat(vendor.get("receiving").asBoolean()).isTrue();
+        assertThat(vendor.get("active_source").asText()).isEqualTo("vendor_a");
+        assertThat(vendor.get("last_arrival_nanos").asLong()).isBetween(sent - 1_000_000_000L, sent + 5_000_000_000L);
+        // the feed declared for "polygon" gets nothing: declaring a feed does not connect to anything
+        JsonNode polygon = feeds.get("feeds").get(1);
+        assertThat(polygon.get("receiving").asBoolean()).isFalse();
+        assertThat(polygon.get("last_arrival_nanos").isNull()).isTrue();
+        assertThat(feeds.get("note").asText()).startsWith("feeds and subscriptions are a registry only");
+    }
+
+    @Test
+    void test_replay_missingFileFailsStart_progressInHealth() throws Exception {
+        Path missing = dir.resolve("missing.csv");
+        bus = LocalBus.create();
+        var bad = new EngineHost(new MarketDataEngine(), HostSettings.defaults().withHttp(HttpSettings.local(0))
+                .withDataDir(dir.toString()).withConfig(QUIET.with("marketdata.replay.files", missing + "=AAPL")), bus,
+                Clock.system(), () -> true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(bad::start).hasMessageContaining(
+                "setting marketdata.replay.files: replay file '" + missing.toAbsolutePath() + "' does not exist");
+        bad.close();
+
+        Path ticks = Path.of(MarketDataEngineTest.class.getResource("/replay/ticks.csv").toURI());
+        start(QUIET.with("marketdata.replay.files", ticks.toString()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> json(get("/health")).get("replays").get(0).get("state").asText().equals("done"));
+        JsonNode health = json(get("/health"));
+        assertThat(health.get("status").asText()).isEqualTo("healthy");
+        JsonNode replay = health.get("replays").get(0);
+        assertThat(replay.get("file").asText()).isEqualTo(ticks.toString());
+        // six rows, the last a crossed quote: five records accepted
+        assertThat(replay.get("records_replayed").asLong()).isEqualTo(5);
+        assertThat(replay.get("error").isNull()).isTrue();
+        assertThat(json(get("/quotes/MSFT")).get("quote").get("bid").asDouble()).isEqualTo(370.50);
+    }
 }

@@ -332,6 +332,22 @@ public final class MarketDataPipeline {
         return st == null || st.arbiter.active() < 0 ? null : registry.name(st.arbiter.active());
     }
 
+    /**
+     * Arrival (wall-clock) time of the last valid record of {@code source} for {@code symbol}, or -1 when that source
+     * never sent one for it. Ring thread.
+     */
+    public long lastArrivalNanos(String symbol, String source) {
+        SymbolState st = symbols.get(symbol);
+        int id = registry.find(source);
+        return st == null || id < 0 ? -1 : st.arbiter.lastArrival(id);
+    }
+
+    /** True when {@code source} sent a valid record for {@code symbol} within the stale time. Ring thread. */
+    public boolean receiving(String symbol, String source) {
+        long last = lastArrivalNanos(symbol, source);
+        return last >= 0 && clock.nowNanos() - last <= settings.staleNanos();
+    }
+
     /** The state of a symbol (for the last-value cache), or {@code null}. Any thread. */
     public SymbolState state(String symbol) {
         return symbols.get(symbol);

@@ -60,6 +60,11 @@ public final class SourceArbiter {
         return source < stale.length && stale[source];
     }
 
+    /** Arrival (wall-clock) time of the last valid record of {@code source}, or -1 when it sent none. */
+    public long lastArrival(int source) {
+        return source >= 0 && source < seen.length && seen[source] ? lastArrival[source] : -1;
+    }
+
     /** Decides on a valid record of {@code source} arriving at {@code nowNanos}. */
     public int offer(int source, long nowNanos) {
         ensure(source);

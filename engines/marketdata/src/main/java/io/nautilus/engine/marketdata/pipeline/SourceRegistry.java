@@ -44,6 +44,12 @@ public final class SourceRegistry {
         return id;
     }
 
+    /** The id of {@code name}, or -1 when it was never seen (nothing is registered). */
+    public int find(String name) {
+        Integer id = ids.get(name);
+        return id == null ? -1 : id;
+    }
+
     /** Rank of a registered source, lower is preferred. */
     public int rank(int id) {
         return ranks[id];

@@ -20,10 +20,31 @@ import org.slf4j.LoggerFactory;
  * {@code speed} 0 it goes as fast as the engine takes the batches (waiting for each before the next); with a
  * speed factor s &gt; 0 it sleeps so that event time advances s times faster than wall time (86,400 replays a day
  * of data per second). The last batch is marked final, so the engine closes the replayed symbols' open bars.
- * Runs on its own virtual thread. Thread-safe.
+ * Runs on its own virtual thread; {@link #status()} says how far it got and why it failed. Thread-safe.
  */
 public final class ReplaySource implements MarketDataSource {
     private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
+
+    /** Where a replay is: not started, running, done (whole file replayed), failed, or closed before the end. */
+    public enum State {
+        PENDING, RUNNING, DONE, FAILED, CLOSED;
+
+        /** Lower-case name shown in {@code /health}. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A replay's progress. Immutable.
+     *
+     * @param file     the file replayed
+     * @param state    where it is
+     * @param accepted records the engine accepted so far
+     * @param error    why it failed, or null
+     */
+    public record Status(Path file, State state, long accepted, String error) {
+    }
 
     private final String name;
     private final Path file;
@@ -34,6 +55,8 @@ public final class ReplaySource implements MarketDataSource {
     private final CompletableFuture<Long> done = new CompletableFuture<>();
     private volatile Thread thread;
     private volatile boolean closed;
+    private volatile State state = State.PENDING;
+    private volatile String error;
 
     /**
      * @param name          source name
@@ -58,6 +81,24 @@ public final class ReplaySource implements MarketDataSource {
         return name;
     }
 
+    /**
+     * Fails unless {@code file} is a readable regular file; the message names the setting {@code key} and the path.
+     * Called at engine start so a wrong path stops the start instead of failing later on the replay thread.
+     */
+    public static void checkReadable(String key, Path file) {
+        String problem = !Files.exists(file) ? "does not exist" : !Files.isRegularFile(file) ? "is not a regular file"
+                : !Files.isReadable(file) ? "is not readable" : null;
+        if (problem != null) {
+            throw new IllegalArgumentException("setting " + key + ": replay file '" + file.toAbsolutePath() + "' "
+                    + problem);
+        }
+    }
+
+    /** Progress now. */
+    public Status status() {
+        return new Status(file, state, replayed.get(), error);
+    }
+
     /** Completes with the number of records accepted once the file is replayed (or fails with the error). */
     public CompletableFuture<Long> done() {
         return done;
@@ -65,6 +106,7 @@ public final class ReplaySource implements MarketDataSource {
 
     @Override
     public void start(TickSink sink) {
+        state = State.RUNNING;
         thread = Thread.ofVirtual().name("md-" + name).start(() -> {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 var reader = new CsvTickReader(name, defaultSymbol, barNanos, speed > 0 ? 64 : 1000);
@@ -73,9 +115,16 @@ public final class ReplaySource implements MarketDataSource {
                 if (!closed) {
                     sink.submit(new TickBatch.Builder(1).buildFinal(name)).join();
                 }
+                state = closed ? State.CLOSED : State.DONE;
                 done.complete(replayed.get());
             } catch (IOException | RuntimeException e) {
-                LOG.error("source={} replay of {} failed", name, file, e);
+                if (closed) {
+                    state = State.CLOSED;
+                } else {
+                    error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    state = State.FAILED;
+                    LOG.error("source={} replay of {} failed", name, file, e);
+                }
                 done.completeExceptionally(e);
             }
         });
