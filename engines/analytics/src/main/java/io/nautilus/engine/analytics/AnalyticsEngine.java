@@ -54,9 +54,9 @@ public final class AnalyticsEngine implements Engine {
     private volatile Map<String, PortfolioSnapshot> latest = Map.of();
     private volatile MessageBus bus;
     private volatile Clock clock;
-    private volatile long samplesWritten;
-    private volatile long writeFailures;
-    private volatile boolean lastWriteFailed;
+    /** Equity samples kept for a retry while the store fails: an hour of one-second samples. */
+    static final int MAX_WAITING_SAMPLES = 3_600;
+    private final EquityWriter equityWriter = new EquityWriter(samples -> equityStore.append(samples), MAX_WAITING_SAMPLES);
     private volatile List<String> symbols = List.of();
     private PnlLedger ledger;
     private long fills;
@@ -151,17 +151,7 @@ public final class AnalyticsEngine implements Engine {
         if (all.isEmpty()) {
             return;
         }
-        writer.execute(() -> {
-            try {
-                equityStore.append(all);
-                samplesWritten += all.size();
-                lastWriteFailed = false;
-            } catch (RuntimeException e) {
-                writeFailures++;
-                lastWriteFailed = true;
-                LOG.warn("analytics: equity sample not persisted ({} portfolios)", all.size(), e);
-            }
-        });
+        writer.execute(() -> equityWriter.write(all));
     }
 
     private static Map<String, PortfolioSnapshot> index(List<PortfolioSnapshot> snapshots) {
@@ -208,9 +198,13 @@ public final class AnalyticsEngine implements Engine {
     public Health health() {
         var d = new LinkedHashMap<String, Object>(counters);
         d.put("portfolios", latest.size());
-        d.put("equity_samples_written", samplesWritten);
-        d.put("equity_write_failures", writeFailures);
-        return lastWriteFailed ? Health.degraded("the last equity sample failed to persist", d) : Health.up(d);
+        d.put("equity_samples_written", equityWriter.written());
+        d.put("equity_write_failures", equityWriter.failures());
+        d.put("equity_samples_waiting", equityWriter.waiting());
+        d.put("equity_samples_dropped", equityWriter.dropped());
+        return equityWriter.failing()
+                ? Health.degraded("equity samples fail to persist (" + equityWriter.waiting() + " kept for a retry)", d)
+                : Health.up(d);
     }
 
     @Override
