@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
  * The source names HTTP clients may ingest under (a JSON record's {@code source}, the CSV route's
  * {@code ?source=}), one check for both routes: 1-32 characters of letters, digits and {@code _ : -}; not the name of
  * one of the engine's own sources ({@code simulator}, {@code replay}: a client must not pose as them and win or
- * lose their arbitration); and at most {@code maxSources} distinct names over the engine's life, because the
- * pipeline registers every source it sees for good and keeps per-source state for every symbol. Thread-safe:
+ * lose their arbitration); and at most {@code maxSources} distinct names besides the default {@code http} (always
+ * admitted, so clients that give no source keep working) over the engine's life, because the pipeline registers
+ * every source it sees for good and keeps per-source state for every symbol. Thread-safe:
  * HTTP threads only (the admission of a new name takes a lock; a known name does not).
  */
 final class HttpSources {
@@ -30,7 +31,7 @@ final class HttpSources {
 
     /**
      * @param internal   names of the engine's own sources, refused from HTTP
-     * @param maxSources distinct names admitted from HTTP, &gt;= 1
+     * @param maxSources distinct names admitted from HTTP besides {@code http}, &gt;= 1
      */
     HttpSources(Set<String> internal, int maxSources) {
         if (maxSources < 1) {
@@ -38,6 +39,7 @@ final class HttpSources {
         }
         this.internal = Set.copyOf(internal);
         this.maxSources = maxSources;
+        admitted.add(DEFAULT_SOURCE);
     }
 
     /** Pattern check only (no reservation, no cap): for parsing outside the engine, e.g. tests. */
@@ -63,9 +65,11 @@ final class HttpSources {
                     + new TreeSet<>(internal) + "; give another name");
         }
         synchronized (this) {
-            if (admitted.size() >= maxSources && !admitted.contains(name)) {
+            if (admitted.size() - 1 >= maxSources && !admitted.contains(name)) {
+                var taken = new TreeSet<>(admitted);
+                taken.remove(DEFAULT_SOURCE);
                 return new Refusal(true, "source '" + name + "' would be a new source, but all " + maxSources
-                        + " allowed (setting marketdata.ingest.max-sources) are taken: " + new TreeSet<>(admitted)
+                        + " allowed (setting marketdata.ingest.max-sources) are taken: " + taken
                         + "; ingest under one of them");
             }
             admitted.add(name);
@@ -73,8 +77,4 @@ final class HttpSources {
         return null;
     }
 
-    /** Names admitted so far. */
-    int size() {
-        return admitted.size();
-    }
 }

@@ -261,6 +261,12 @@ class MarketDataEngineTest {
                 .isEqualTo(1);
         // the pipeline registered vendor_a and vendor_b only (housekeeping refreshes the stats)
         await().until(() -> json(get("/health")).get("sources").asInt() == 2);
+        // the default source http is always admitted, outside the cap: clients that give no source keep working
+        assertThat(json(csv("symbol=SRC&source=http", CSV)).get("rejected_count").asInt()).isZero();
+        JsonNode unnamed = json(post("/data/ingest", jsonQuote("x").replace(",\"source\":\"x\"", "")
+                .replace("2024-01-02T14:31", "2024-01-04T14:31")));
+        assertThat(unnamed.get("rejected_count").asInt()).isZero();
+        await().until(() -> json(get("/health")).get("sources").asInt() == 3);
     }
 
     @Test
