@@ -54,6 +54,8 @@ public final class EnvelopeCodec {
     private final TypeRegistry types;
     private final ObjectMapper mapper;
     private final Map<Class<?>, ObjectReader> payloadReaders = new ConcurrentHashMap<>();
+    /** The envelope texts decoded (origin, topic, type, priority, source, reply_to), one instance per text. */
+    private final TextCache texts = new TextCache();
 
     public EnvelopeCodec(TypeRegistry types) {
         if (types == null) {
@@ -337,12 +339,12 @@ public final class EnvelopeCodec {
                     case "v" -> f.v = integer(p, t);
                     case "id" -> f.id = integer(p, t);
                     case "ts" -> f.ts = integer(p, t);
-                    case "origin" -> f.origin = string(p, t);
-                    case "topic" -> f.topic = string(p, t);
-                    case "type" -> f.type = string(p, t);
-                    case "priority" -> f.priority = string(p, t);
-                    case "source" -> f.source = string(p, t);
-                    case "reply_to" -> f.replyTo = t == JsonToken.VALUE_NULL ? null : string(p, t);
+                    case "origin" -> f.origin = text(p, t);
+                    case "topic" -> f.topic = text(p, t);
+                    case "type" -> f.type = text(p, t);
+                    case "priority" -> f.priority = text(p, t);
+                    case "source" -> f.source = text(p, t);
+                    case "reply_to" -> f.replyTo = t == JsonToken.VALUE_NULL ? null : text(p, t);
                     case "payload" -> f.readPayload(p, t);
                     default -> p.skipChildren();
                 }
@@ -444,10 +446,13 @@ public final class EnvelopeCodec {
         return WRONG;
     }
 
-    private static Object string(JsonParser p, JsonToken t) throws IOException {
+    /** A non-empty string field, the cached instance of its text ({@link TextCache}); otherwise {@link #WRONG}. */
+    private Object text(JsonParser p, JsonToken t) throws IOException {
         if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText();
-            return s.isEmpty() ? WRONG : s;
+            char[] c = p.getTextCharacters(); // before offset and length: it may finish reading the token
+            int off = p.getTextOffset();
+            int len = p.getTextLength();
+            return len == 0 ? WRONG : texts.of(c, off, len);
         }
         p.skipChildren();
         return WRONG;

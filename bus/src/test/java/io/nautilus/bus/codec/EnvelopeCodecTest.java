@@ -269,6 +269,25 @@ class EnvelopeCodecTest {
     }
 
     @Test
+    void test_decode_returnsOneInstancePerRepeatedText() throws CodecException {
+        var codec = new EnvelopeCodec(TypeRegistry.standard());
+        var in = new Envelope(42, "3f2a9c1b", "md.quote.AAPL", Priority.NORMAL, "marketdata", T, QUOTE, "_reply.3f2a9c1b.risk.7");
+        Envelope a = codec.decode(codec.encode(in));
+        Envelope b = codec.decode(codec.encode(in));
+        assertThat(b).isEqualTo(in);
+        assertThat(b.topic()).isSameAs(a.topic());
+        assertThat(b.origin()).isSameAs(a.origin());
+        assertThat(b.source()).isSameAs(a.source());
+        assertThat(b.replyTo()).isSameAs(a.replyTo());
+        var other = new Envelope(43, "3f2a9c1b", "md.quote.MSFT", Priority.NORMAL, "marketdata", T, QUOTE, null);
+        assertThat(codec.decode(codec.encode(other)).topic()).isEqualTo("md.quote.MSFT");
+        assertThat(codec.decode(codec.encode(in)).topic()).isEqualTo("md.quote.AAPL");
+        String longTopic = "md.quote." + "X".repeat(200);
+        var longer = new Envelope(44, "3f2a9c1b", longTopic, Priority.NORMAL, "marketdata", T, QUOTE, null);
+        assertThat(codec.decode(codec.encode(longer)).topic()).isEqualTo(longTopic);
+    }
+
+    @Test
     void test_writer_escapesAsJackson() throws CodecException {
         EnvelopeCodec.Writer w = PLAIN.newWriter();
         for (String s : List.of("", "plain", "quote\" back\\slash", "tab\tnl\ncr\rnul\u0000\u001f del\u007f",
