@@ -302,7 +302,63 @@ public final class Nautilus implements AutoCloseable {
                 n.close();
                 throw new IllegalStateException("interrupted while starting", ex);
             }
+            warnUnread(config, hosts.keySet(), redisUri != null);
             return n;
+        }
+
+        /**
+         * Logs each setting of a running engine's namespace (or {@code redis.*} with a bridge) that nothing read
+         * while the engines started: most likely a typo, silently without effect otherwise. Names the closest key
+         * that was read. Returns the warnings (for tests).
+         */
+        static List<String> warnUnread(EngineConfig config, Set<EngineId> running, boolean redis) {
+            var namespaces = new java.util.HashSet<String>();
+            running.forEach(id -> namespaces.add(id.cliName()));
+            if (redis) {
+                namespaces.add("redis");
+            }
+            var known = config.readKeys();
+            var warnings = new ArrayList<String>();
+            for (String key : config.unread()) {
+                int dot = key.indexOf('.');
+                if (dot < 0 || !namespaces.contains(key.substring(0, dot))) {
+                    continue;
+                }
+                String closest = null;
+                int best = Integer.MAX_VALUE;
+                for (String k : known) {
+                    int d = editDistance(key, k);
+                    if (d < best) {
+                        best = d;
+                        closest = k;
+                    }
+                }
+                String w = "setting '" + key + "' is not used by any running engine"
+                        + (closest != null && best <= Math.max(2, key.length() / 4) ? "; did you mean '" + closest + "'?" : "");
+                warnings.add(w);
+                org.slf4j.LoggerFactory.getLogger(Nautilus.class).warn("event=unknown_setting {}", w);
+            }
+            return warnings;
+        }
+
+        /** Levenshtein distance (keys are short). */
+        static int editDistance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            int[] cur = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                    cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                }
+                int[] t = prev;
+                prev = cur;
+                cur = t;
+            }
+            return prev[b.length()];
         }
     }
 }

@@ -81,4 +81,23 @@ class NautilusTest {
         assertThat(healthy.stopped).isTrue();
         assertThat(failing.stopped).isTrue();
     }
+
+    @Test
+    void test_start_pointsOutSettingsNoRunningEngineReads(@TempDir Path dir) {
+        EngineConfig config = EngineConfig.empty().with("portfolio.journal.fsyncc", "batch")
+                .with("portfolio.journal.fsync", "never").with("risk.not_running_here", "1").with("plain", "x");
+        try (Nautilus n = Nautilus.builder().engines(java.util.Set.of(EngineId.PORTFOLIO)).http(false)
+                .dataDir(dir.toString()).config(config).start()) {
+            assertThat(Nautilus.Builder.warnUnread(config, n.engines(), false)).containsExactly(
+                    "setting 'portfolio.journal.fsyncc' is not used by any running engine; did you mean "
+                            + "'portfolio.journal.fsync'?");
+        }
+    }
+
+    @Test
+    void test_editDistance() {
+        assertThat(Nautilus.Builder.editDistance("fsync", "fsyncc")).isEqualTo(1);
+        assertThat(Nautilus.Builder.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(Nautilus.Builder.editDistance("", "abc")).isEqualTo(3);
+    }
 }

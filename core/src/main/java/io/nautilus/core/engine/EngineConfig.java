@@ -11,9 +11,26 @@ import java.util.TreeMap;
  */
 public final class EngineConfig {
     private final Map<String, String> values;
+    /** Keys some getter asked for, so the launcher can point out settings nothing reads (typos). */
+    private final java.util.Set<String> read = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public EngineConfig(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /** The given keys that no getter has asked for so far, in key order. */
+    public java.util.List<String> unread() {
+        return values.keySet().stream().filter(k -> !read.contains(k)).toList();
+    }
+
+    /** Every key a getter has asked for so far (given or not). */
+    public java.util.Set<String> readKeys() {
+        return java.util.Set.copyOf(read);
+    }
+
+    private String raw(String key) {
+        read.add(key);
+        return values.get(key);
     }
 
     /** No settings: every getter returns its default. */
@@ -26,12 +43,12 @@ public final class EngineConfig {
     }
 
     public String string(String key, String defaultValue) {
-        String v = values.get(key);
+        String v = raw(key);
         return v == null || v.isBlank() ? defaultValue : v.trim();
     }
 
     public int integer(String key, int defaultValue) {
-        String v = values.get(key);
+        String v = raw(key);
         if (v == null || v.isBlank()) {
             return defaultValue;
         }
@@ -43,7 +60,7 @@ public final class EngineConfig {
     }
 
     public double number(String key, double defaultValue) {
-        String v = values.get(key);
+        String v = raw(key);
         if (v == null || v.isBlank()) {
             return defaultValue;
         }
@@ -59,7 +76,7 @@ public final class EngineConfig {
     }
 
     public boolean flag(String key, boolean defaultValue) {
-        String v = values.get(key);
+        String v = raw(key);
         if (v == null || v.isBlank()) {
             return defaultValue;
         }
