@@ -163,10 +163,11 @@ final class PortfolioRoutes {
         } catch (IllegalArgumentException e) {
             v.error("rebalance_frequency", e.getMessage());
         }
-        List<String> symbols = b.symbols() == null ? List.of() : b.symbols();
-        for (int i = 0; i < symbols.size(); i++) {
+        List<String> given = b.symbols() == null ? List.of() : b.symbols();
+        var symbols = new java.util.ArrayList<String>(given.size());
+        for (int i = 0; i < given.size(); i++) {
             try {
-                Checks.validSymbol("symbols[" + i + "]", symbols.get(i));
+                symbols.add(Checks.symbol("symbols[" + i + "]", given.get(i)));
             } catch (IllegalArgumentException e) {
                 v.error("symbols[" + i + "]", e.getMessage());
             }
@@ -199,8 +200,7 @@ final class PortfolioRoutes {
         Double priceBox = b.price() != null ? b.price() : b.averageCost();
         double price = priceBox == null ? Double.NaN : v.positive("price", priceBox);
         v.throwIfInvalid();
-        Checks.validSymbol("symbol", symbol);
-        c.status(201).json(ask(new Commands.AddPosition(c.pathParam("id"), symbol, quantity, price)));
+        c.status(201).json(ask(new Commands.AddPosition(c.pathParam("id"), canonical(symbol), quantity, price)));
     }
 
     private void submitOrder(Context c) {
@@ -224,9 +224,18 @@ final class PortfolioRoutes {
         }
         double limit = type == OrderType.LIMIT ? v.positive("limit_price", b.limitPrice()) : Double.NaN;
         v.throwIfInvalid();
-        var intent = new OrderIntent("ord-" + UUID.randomUUID(), c.pathParam("id"), b.strategyId(), symbol, side,
+        var intent = new OrderIntent("ord-" + UUID.randomUUID(), c.pathParam("id"), b.strategyId(), canonical(symbol), side,
                 quantity, type, limit, Boolean.TRUE.equals(b.reduceOnly()), ctx.clock().nowNanos());
         c.status(202).json(ask(new Commands.Submit(intent)));
+    }
+
+    /** A symbol as Market Data publishes it (upper-case); a malformed one is a 400 naming {@code symbol}. */
+    private static String canonical(String symbol) {
+        try {
+            return Checks.symbol("symbol", symbol);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("symbol", e.getMessage());
+        }
     }
 
     private void performance(Context c) {

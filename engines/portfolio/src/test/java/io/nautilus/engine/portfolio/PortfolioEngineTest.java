@@ -107,9 +107,11 @@ class PortfolioEngineTest {
         String rejected = h.order("p3", "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":10}", false);
         await().until(() -> h.orderState("p3", rejected).get("status").asText().equals("rejected"));
         assertThat(h.orderState("p3", rejected).get("reasons").get(0).asText()).isEqualTo("MAX_QUANTITY");
-        h.order("p3", "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":10}", true);
+        // "aapl" is AAPL, as Market Data publishes it: the order is priced from AAPL's last trade
+        h.order("p3", "{\"symbol\":\"aapl\",\"side\":\"buy\",\"quantity\":10}", true);
         // the manual position (price 50 from the last trade) is fill 1; the order h.fills at 50 × 1.001
         await().until(() -> h.fills.size() == 2);
+        assertThat(h.fills.get(1).symbol()).isEqualTo("AAPL");
         assertThat(h.fills.get(1).price()).isCloseTo(50.05, within(1e-12));
     }
 
