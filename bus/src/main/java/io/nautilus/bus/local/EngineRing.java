@@ -362,10 +362,17 @@ final class EngineRing {
         Target target = e.target;
         Sub<?> sub = target.sub;
         if (sub.delivery == Delivery.LATEST) {
-            AtomicReference<Sub.Pending> slot = sub.latest.get(target.topic);
-            Sub.Pending p = slot == null ? null : slot.getAndSet(null);
-            if (p != null) {
-                deliverPending(p);
+            Sub.LatestSlot slot = sub.latest.get(target.topic);
+            Sub.Box box = slot == null ? null : slot.newest.getAndSet(null);
+            if (box != null) {
+                pendingView.set(BusEvent.DELIVER, box.target, box.payload, box.priority, box.tsNanos, box.id);
+                box.clear();
+                slot.spare.compareAndSet(null, box); // the fields are copied: the box may be filled again
+                try {
+                    dispatch(pendingView.target.sub, pendingView.payload, pendingView);
+                } finally {
+                    pendingView.clear();
+                }
             }
         } else {
             sub.tickScheduled.set(false);

@@ -392,11 +392,22 @@ public final class LocalBus implements AutoCloseable {
         return switch (s.delivery) {
             case RELIABLE -> s.ring.enqueue(BusEvent.DELIVER, t, payload, priority, ts, id);
             case LATEST -> {
-                var slot = s.latest.computeIfAbsent(t.topic, k -> new java.util.concurrent.atomic.AtomicReference<>());
-                var prev = slot.getAndSet(new Sub.Pending(t, BusEvent.DELIVER, payload, priority, ts, id));
+                Sub.LatestSlot slot = s.latest.computeIfAbsent(t.topic, k -> new Sub.LatestSlot());
+                Sub.Box box = slot.spare.getAndSet(null);
+                if (box == null) {
+                    box = new Sub.Box();
+                }
+                box.target = t;
+                box.payload = payload;
+                box.priority = priority;
+                box.tsNanos = ts;
+                box.id = id;
+                Sub.Box prev = slot.newest.getAndSet(box);
                 if (prev == null) {
                     yield s.ring.enqueue(BusEvent.TICK, t, null, priority, ts, id);
                 }
+                prev.clear(); // replaced before delivery: ours now, the next publisher's box
+                slot.spare.set(prev);
                 s.conflated.increment();
                 yield true;
             }

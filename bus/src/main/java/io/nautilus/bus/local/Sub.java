@@ -30,7 +30,7 @@ final class Sub<T> implements Subscription {
     final LongAdder dropped = new LongAdder();
 
     /** LATEST: newest pending message per topic; a tick is queued when a slot goes from empty to full. */
-    final ConcurrentHashMap<String, AtomicReference<Pending>> latest;
+    final ConcurrentHashMap<String, LatestSlot> latest;
     /** DROP_OLDEST: newest {@code capacity} pending messages; one tick drains a batch. */
     final ConcurrentLinkedQueue<Pending> window;
     final AtomicInteger windowSize = new AtomicInteger();
@@ -67,7 +67,34 @@ final class Sub<T> implements Subscription {
         }
     }
 
-    /** A message parked outside the ring (LATEST slot, DROP_OLDEST window, overflow). */
+    /** A message parked outside the ring (DROP_OLDEST window, overflow). */
     record Pending(Target target, byte kind, Object payload, Priority priority, long tsNanos, long id) {
+    }
+
+    /**
+     * LATEST, one topic: the newest undelivered message, in a box that is reused, so that conflating delivery
+     * allocates nothing per message. A box has one owner at a time, handed over through the two atomics: the
+     * publisher filling it, the slot ({@link #newest}), the ring thread delivering it, or {@link #spare}. A publisher
+     * takes the spare (or makes a box when there is none), fills it and swaps it into {@code newest}; the box it
+     * replaced was never delivered, so it is now the publisher's, which makes it the spare. The ring thread swaps
+     * {@code newest} out, delivers, and gives the box back as the spare if there is none.
+     */
+    static final class LatestSlot {
+        final AtomicReference<Box> newest = new AtomicReference<>();
+        final AtomicReference<Box> spare = new AtomicReference<>();
+    }
+
+    /** A reusable holder of one LATEST message (see {@link LatestSlot}). */
+    static final class Box {
+        Target target;
+        Object payload;
+        Priority priority;
+        long tsNanos;
+        long id;
+
+        void clear() {
+            target = null;
+            payload = null;
+        }
     }
 }
