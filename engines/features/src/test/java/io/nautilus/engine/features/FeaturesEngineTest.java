@@ -1,6 +1,7 @@
 package io.nautilus.engine.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +95,16 @@ class FeaturesEngineTest {
         assertThat(last.values()).hasSize(batch.names().size());
         // daily bars: every bar is its own VWAP session, so VWAP is the bar's typical price
         assertThat(last.values().get("vwap")).isEqualTo((DATA.high[n - 1] + DATA.low[n - 1] + DATA.close[n - 1]) / 3);
+        // independent of the indicator classes: the 20-bar simple and linearly weighted means written out here
+        double sum = 0;
+        double weighted = 0;
+        for (int k = 1; k <= 20; k++) {
+            double c = DATA.close[n - 21 + k];
+            sum += c;
+            weighted += k * c;
+        }
+        assertThat(last.values().get("sma_20")).isCloseTo(sum / 20, within(1e-9));
+        assertThat(last.values().get("wma_20")).isCloseTo(weighted / 210, within(1e-9));
 
         JsonNode latest = features.ok(features.get("/features/TTRC/latest"));
         JsonNode daily = latest.get("intervals").get("1d");
