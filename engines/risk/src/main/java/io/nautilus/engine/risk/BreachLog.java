@@ -14,12 +14,15 @@ import java.util.Map;
 /**
  * The breach history as the ring thread keeps it: the open breaches in memory (loaded from the store at start, so
  * counting or finding them never queries the store) and the transitions of the current ring batch waiting for
- * their group commit.
+ * their group commit. Live and what-if breaches are kept apart: {@link #open()} and {@link #openCount()} are the
+ * live ones only; the open what-if breaches are held oldest first, at most {@code maxOpenWhatIf} of them (recording
+ * one more resolves the oldest with {@value #EXPIRED}).
  *
  * <p>{@link #commit()} runs at the end of each ring batch ({@code EngineContext.onEndOfBatch}) and before any
- * answer that reports a breach: it writes the batch's transitions in one transaction and only then publishes them
- * as {@link RiskBreach} at CRITICAL priority on {@code risk.breach.<portfolio>}, so a breach is durable before
- * anyone sees it. A failed commit publishes nothing, keeps the transitions for the next commit and rethrows.
+ * answer that reports a breach: it writes the batch's transitions (live and what-if) in one transaction and only
+ * then publishes the live ones as {@link RiskBreach} at CRITICAL priority on {@code risk.breach.<portfolio>}, so a
+ * breach is durable before anyone sees it; what-if transitions are never published. A failed commit publishes
+ * nothing, keeps the transitions for the next commit and rethrows.
  *
  * <p>Not thread-safe: owned by the risk engine's ring thread.
  */
@@ -28,42 +31,81 @@ final class BreachLog {
     private record Pending(RiskStore.BreachRecord record, long tsNanos) {
     }
 
+    /** Action of a what-if breach resolved because more than the maximum were open. */
+    static final String EXPIRED = "expired";
+    static final String ENGINE_ACTOR = "risk-engine";
+
     private final RiskStore store;
     private final MessageBus bus;
+    private final int maxOpenWhatIf;
     private final Map<String, RiskStore.BreachRecord> open = new LinkedHashMap<>();
+    /** Open what-if breaches, oldest first (insertion order; they never change once opened). */
+    private final Map<String, RiskStore.BreachRecord> openWhatIf = new LinkedHashMap<>();
     private final List<Pending> pending = new ArrayList<>();
 
     /** Loads the breaches left open by the previous run. */
-    BreachLog(RiskStore store, MessageBus bus) {
+    BreachLog(RiskStore store, MessageBus bus, int maxOpenWhatIf) {
+        if (maxOpenWhatIf < 1) {
+            throw new IllegalArgumentException("maxOpenWhatIf must be >= 1, got " + maxOpenWhatIf);
+        }
         this.store = store;
         this.bus = bus;
-        for (RiskStore.BreachRecord b : store.breaches(null, true, Integer.MAX_VALUE)) {
+        this.maxOpenWhatIf = maxOpenWhatIf;
+        for (RiskStore.BreachRecord b : store.breaches(null, true, false, Integer.MAX_VALUE)) {
             open.put(b.breachId(), b);
+        }
+        // newest first from the store: reversed, so the oldest is the first to expire
+        for (RiskStore.BreachRecord b : store.breaches(null, true, true, Integer.MAX_VALUE).reversed()) {
+            openWhatIf.put(b.breachId(), b);
         }
     }
 
-    /** The open breaches, in the order they were loaded or opened. */
+    /** The open live breaches, in the order they were loaded or opened. */
     Collection<RiskStore.BreachRecord> open() {
         return open.values();
     }
 
-    /** The open breach with this id (with its latest severity and value), or {@code null}. */
-    RiskStore.BreachRecord open(String breachId) {
-        return open.get(breachId);
+    /** The open what-if breaches, oldest first. */
+    Collection<RiskStore.BreachRecord> openWhatIf() {
+        return openWhatIf.values();
     }
 
+    /** The open breach (live or what-if) with this id (with its latest severity and value), or {@code null}. */
+    RiskStore.BreachRecord open(String breachId) {
+        RiskStore.BreachRecord b = open.get(breachId);
+        return b != null ? b : openWhatIf.get(breachId);
+    }
+
+    /** Open live breaches. */
     int openCount() {
         return open.size();
     }
 
-    /** Records a transition (opened, changed or resolved) for the next commit. */
+    /** Open what-if breaches. */
+    int openWhatIfCount() {
+        return openWhatIf.size();
+    }
+
+    /**
+     * Records a transition (opened, changed or resolved) for the next commit. Opening a what-if breach beyond the
+     * maximum resolves the oldest open what-if breaches with {@value #EXPIRED}.
+     */
     void record(RiskStore.BreachRecord r, long tsNanos) {
+        Map<String, RiskStore.BreachRecord> map = r.whatIf() ? openWhatIf : open;
         if (r.resolved()) {
-            open.remove(r.breachId());
+            map.remove(r.breachId());
         } else {
-            open.put(r.breachId(), r);
+            map.put(r.breachId(), r);
         }
         pending.add(new Pending(r, tsNanos));
+        if (r.whatIf()) {
+            while (openWhatIf.size() > maxOpenWhatIf) {
+                var oldest = openWhatIf.values().iterator();
+                RiskStore.BreachRecord expired = oldest.next().resolvedAt(tsNanos, EXPIRED, ENGINE_ACTOR);
+                oldest.remove();
+                pending.add(new Pending(expired, tsNanos));
+            }
+        }
     }
 
     /** Writes the pending transitions in one transaction, then publishes them; a no-op when none are pending. */
@@ -78,6 +120,9 @@ final class BreachLog {
         store.saveBreaches(records);
         for (Pending p : pending) {
             RiskStore.BreachRecord r = p.record();
+            if (r.whatIf()) {
+                continue; // recorded, never published on the live breach topic
+            }
             bus.publish(Topics.breach(r.portfolioId()), new RiskBreach(r.breachId(), r.portfolioId(), r.limitId(),
                     r.limitType(), r.severity(), r.value(), r.limitValue(), r.utilisationPct(), r.resolved(),
                     p.tsNanos()), Priority.CRITICAL);

@@ -12,13 +12,14 @@ import java.util.UUID;
 /**
  * Breaches on the ring thread: the {@link BreachMonitor} turns evaluations into transitions (with hysteresis), the
  * {@link BreachLog} keeps the open ones in memory and commits and publishes the transitions at the end of each
- * ring batch. Resolution by hand and the resolution of a deleted limit's breaches go through the same log.
+ * ring batch. Resolution by hand and the resolution of a deleted limit's breaches go through the same log. What-if
+ * breaches ({@link #recordWhatIf}) go to the log only, never to the monitor.
  *
  * <p>Not thread-safe: owned by the risk engine's ring thread.
  */
 final class BreachTracker {
     static final String NOT_OPEN = "not_open";
-    /** Id prefix of the breaches a what-if check reports (never stored); real ones start with {@code brk-}. */
+    /** Id prefix of the breaches a what-if check records; live ones start with {@code brk-}. */
     static final String WHAT_IF_PREFIX = "what-if-";
 
     private final BreachMonitor monitor;
@@ -28,7 +29,7 @@ final class BreachTracker {
     BreachTracker(RiskSettings settings, RiskStore store, MessageBus bus) {
         this.monitor = new BreachMonitor(settings.hysteresisPct(), settings.autoResolve(),
                 () -> "brk-" + UUID.randomUUID());
-        this.log = new BreachLog(store, bus);
+        this.log = new BreachLog(store, bus, settings.whatIfMaxOpen());
         for (RiskStore.BreachRecord b : log.open()) {
             monitor.restore(BreachMonitor.restored(b.breachId(), b.portfolioId(), b.limitId(), b.breachTimeNanos()),
                     b.severity(), b.value(), b.utilisationPct());
@@ -47,7 +48,8 @@ final class BreachTracker {
         BreachMonitor.OpenBreach b = resolved ? before : monitor.open(portfolioId, l.limitId());
         log.record(new RiskStore.BreachRecord(b.breachId, portfolioId, l.limitId(), l.type().wireName(), b.severity(),
                 ev.value(), l.limitValue(), ev.utilisationPct(), b.openedNanos, resolved, resolved ? nowNanos : null,
-                resolved ? "auto: back under the warning threshold" : null, resolved ? "risk-engine" : null), nowNanos);
+                resolved ? "auto: back under the warning threshold" : null, resolved ? BreachLog.ENGINE_ACTOR : null,
+                false), nowNanos);
     }
 
     /** The open breach of (portfolio, the evaluated limit) with the evaluation's values, or {@code null}. */
@@ -58,52 +60,64 @@ final class BreachTracker {
         }
         return RiskViews.BreachView.of(new RiskStore.BreachRecord(b.breachId, portfolioId, ev.limit().limitId(),
                 ev.limit().type().wireName(), ev.severity(), ev.value(), ev.limit().limitValue(), ev.utilisationPct(),
-                b.openedNanos, false, null, null, null));
+                b.openedNanos, false, null, null, null, false));
     }
 
     /**
-     * The breach a what-if evaluation would be, or {@code null} when it has no severity (under the warning
-     * threshold, or no data): the same severity, value and percentage as a live breach of that evaluation, but never
-     * recorded or published. Its id is {@value #WHAT_IF_PREFIX} plus a fresh UUID, so it can never be mistaken for
-     * (or resolved as) a real breach; its time is the check's; it is not resolved and has no action.
+     * Records the breach a what-if evaluation is, and returns its view; {@code null} when it has no severity (under
+     * the warning threshold, or no data). It has the same severity, value and percentage as a live breach of that
+     * evaluation, its id is {@value #WHAT_IF_PREFIX} plus a fresh UUID and its time is the check's. It is recorded
+     * as a what-if breach (stored at the batch's commit, listed, resolvable by id) but never fed to the monitor
+     * nor published, so it can neither resolve, change nor open a live breach. Each check opens new ones (no
+     * hysteresis across checks).
      */
-    static RiskViews.BreachView whatIf(String portfolioId, LimitEvaluation ev, long nowNanos) {
+    RiskViews.BreachView recordWhatIf(String portfolioId, LimitEvaluation ev, long nowNanos) {
         if (ev.severity() == null) {
             return null;
         }
-        return RiskViews.BreachView.of(new RiskStore.BreachRecord(WHAT_IF_PREFIX + UUID.randomUUID(), portfolioId,
-                ev.limit().limitId(), ev.limit().type().wireName(), ev.severity(), ev.value(), ev.limit().limitValue(),
-                ev.utilisationPct(), nowNanos, false, null, null, null));
+        var b = new RiskStore.BreachRecord(WHAT_IF_PREFIX + UUID.randomUUID(), portfolioId, ev.limit().limitId(),
+                ev.limit().type().wireName(), ev.severity(), ev.value(), ev.limit().limitValue(), ev.utilisationPct(),
+                nowNanos, false, null, null, null, true);
+        log.record(b, nowNanos);
+        return RiskViews.BreachView.of(b);
     }
 
     /**
-     * Resolves an open breach by hand. A breach that is not open answers {@link #NOT_OPEN}: the caller tells an
-     * unknown id from an already resolved one with the store (off the ring thread).
+     * Resolves an open breach (live or what-if) by hand. A breach that is not open answers {@link #NOT_OPEN}: the
+     * caller tells an unknown id from an already resolved one with the store (off the ring thread).
      */
     RiskCommands.ResolveOutcome resolve(RiskCommands.Resolve r, long nowNanos) {
         RiskStore.BreachRecord b = log.open(r.breachId());
         if (b == null) {
             return new RiskCommands.ResolveOutcome(null, NOT_OPEN);
         }
-        monitor.close(b.breachId());
-        var done = new RiskStore.BreachRecord(b.breachId(), b.portfolioId(), b.limitId(), b.limitType(), b.severity(),
-                b.value(), b.limitValue(), b.utilisationPct(), b.breachTimeNanos(), true, nowNanos, r.actionTaken(),
-                r.actor());
+        if (!b.whatIf()) {
+            monitor.close(b.breachId());
+        }
+        RiskStore.BreachRecord done = b.resolvedAt(nowNanos, r.actionTaken(), r.actor());
         log.record(done, nowNanos);
         return new RiskCommands.ResolveOutcome(done, null);
     }
 
-    /** Resolves the open breaches of a deleted limit. */
+    /** Resolves the open breaches (live and what-if) of a deleted limit. */
     void limitDeleted(String limitId, long nowNanos) {
-        for (RiskStore.BreachRecord b : new ArrayList<>(log.open())) {
+        var affected = new ArrayList<>(log.open());
+        affected.addAll(log.openWhatIf());
+        for (RiskStore.BreachRecord b : affected) {
             if (b.limitId().equals(limitId)) {
-                resolve(new RiskCommands.Resolve(b.breachId(), "limit deleted", "risk-engine"), nowNanos);
+                resolve(new RiskCommands.Resolve(b.breachId(), "limit deleted", BreachLog.ENGINE_ACTOR), nowNanos);
             }
         }
     }
 
+    /** Open live breaches (what-if ones are not counted). */
     int openCount() {
         return log.openCount();
+    }
+
+    /** Open what-if breaches. */
+    int openWhatIfCount() {
+        return log.openWhatIfCount();
     }
 
     /** The group commit of the batch's transitions (see {@link BreachLog#commit()}). */

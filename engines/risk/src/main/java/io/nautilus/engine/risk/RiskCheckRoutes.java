@@ -64,7 +64,7 @@ final class RiskCheckRoutes {
         var response = new LinkedHashMap<String, Object>();
         response.put("status", "checked");
         response.put("portfolio_id", portfolio);
-        // posted positions make a what-if: its breaches are not recorded (docs/risk.md)
+        // posted positions make a what-if: its breaches are recorded apart, marked what_if (docs/risk.md)
         response.put("what_if", !positions.isEmpty());
         response.put("breaches_found", out.breaches().size());
         response.put("breaches", out.breaches());
@@ -119,7 +119,8 @@ final class RiskCheckRoutes {
     private void breaches(Context c) {
         int limit = RiskRoutes.intParam(c, "limit", 1000, 1, 100_000);
         boolean active = RiskRoutes.booleanParam(c, "active", false);
-        var list = store.breaches(c.queryParam("portfolio_id"), active, limit).stream()
+        Boolean whatIf = RiskRoutes.optionalBooleanParam(c, "what_if");
+        var list = store.breaches(c.queryParam("portfolio_id"), active, whatIf, limit).stream()
                 .map(RiskViews.BreachView::of).toList();
         c.json(Map.of("breaches", list, "count", list.size()));
     }
@@ -142,6 +143,7 @@ final class RiskCheckRoutes {
         RiskCommands.MonitorStatus s = routes.ask(RiskCommands.MONITOR, new RiskCommands.Monitor(on),
                 RiskCommands.MonitorStatus.class);
         c.json(Map.of("status", s.monitoring() ? "monitoring" : "stopped", "monitoring", s.monitoring(),
-                "portfolios", s.portfolios(), "limits", s.limits(), "open_breaches", s.openBreaches()));
+                "portfolios", s.portfolios(), "limits", s.limits(), "open_breaches", s.openBreaches(),
+                "open_what_if_breaches", s.openWhatIfBreaches()));
     }
 }

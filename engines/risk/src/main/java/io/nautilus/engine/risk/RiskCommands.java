@@ -78,8 +78,8 @@ final class RiskCommands {
     record Monitor(Boolean on) {
     }
 
-    /** Monitoring status. */
-    record MonitorStatus(boolean monitoring, int portfolios, int limits, int openBreaches) {
+    /** Monitoring status: open live breaches, and apart from them the open what-if breaches. */
+    record MonitorStatus(boolean monitoring, int portfolios, int limits, int openBreaches, int openWhatIfBreaches) {
     }
 
     /** A prediction computed off the ring. */

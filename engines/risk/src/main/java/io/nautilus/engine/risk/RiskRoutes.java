@@ -194,7 +194,7 @@ final class RiskRoutes {
     // ---- helpers
 
     List<RiskStore.BreachRecord> openBreaches(String portfolioId) {
-        return store.breaches(portfolioId, true, 1000);
+        return store.breaches(portfolioId, true, false, 1000);
     }
 
     RiskCommands.PortfolioSnapshot snapshot(String portfolioId) {
@@ -260,9 +260,15 @@ final class RiskRoutes {
 
     /** A true/false query parameter (any case); absent or blank is the fallback, anything else a 400. */
     static boolean booleanParam(Context c, String name, boolean fallback) {
+        Boolean v = optionalBooleanParam(c, name);
+        return v == null ? fallback : v;
+    }
+
+    /** A true/false query parameter (any case); absent or blank is {@code null}, anything else a 400. */
+    static Boolean optionalBooleanParam(Context c, String name) {
         String raw = c.queryParam(name);
         if (raw == null || raw.isBlank()) {
-            return fallback;
+            return null;
         }
         return switch (raw.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;

@@ -30,12 +30,13 @@ import java.util.stream.Collectors;
  * @param alertProbability  breach probability at which a prediction is published
  * @param predictionModel   {@code garch} or {@code ewma}
  * @param modelSeconds      shortest interval between two rebuilds of the covariance model
+ * @param whatIfMaxOpen     most open what-if breaches kept; beyond it the oldest are resolved as {@code expired}
  */
 public record RiskSettings(ExposureBook.Settings book, OrderControls defaultControls, double modelLambda,
                            int minHistory, int maxHistory, int advDays, boolean requestHistory, long requestTimeoutMs,
                            double hysteresisPct, boolean autoResolve, boolean monitorOnStart, double varLambda,
                            int varSimulations, long varSeed, int predictionSeconds, double alertProbability,
-                           String predictionModel, int modelSeconds) {
+                           String predictionModel, int modelSeconds, int whatIfMaxOpen) {
 
     public RiskSettings {
         if (!(modelLambda > 0 && modelLambda < 1) || !(varLambda > 0 && varLambda < 1)) {
@@ -52,6 +53,9 @@ public record RiskSettings(ExposureBook.Settings book, OrderControls defaultCont
         }
         if (!predictionModel.equals("garch") && !predictionModel.equals("ewma")) {
             throw new IllegalArgumentException("risk.prediction.model must be garch or ewma, got " + predictionModel);
+        }
+        if (whatIfMaxOpen < 1) {
+            throw new IllegalArgumentException("risk.what_if.max_open must be >= 1, got " + whatIfMaxOpen);
         }
     }
 
@@ -75,6 +79,6 @@ public record RiskSettings(ExposureBook.Settings book, OrderControls defaultCont
                 c.number("risk.var.lambda", 0.94), c.integer("risk.var.simulations", 10_000),
                 c.integer("risk.var.seed", 20_240_601), c.integer("risk.prediction.interval_seconds", 60),
                 c.number("risk.prediction.alert_probability", 0.05), c.string("risk.prediction.model", "garch"),
-                c.integer("risk.model.rebuild_seconds", 1));
+                c.integer("risk.model.rebuild_seconds", 1), c.integer("risk.what_if.max_open", 10_000));
     }
 }

@@ -243,9 +243,10 @@ final class RiskState {
     /**
      * {@code POST /risk/check}. Without positions it checks the live portfolio through the breach monitor, like a
      * monitoring event: transitions are recorded and published, and the answer lists the open breaches. With posted
-     * positions it is a what-if: the hypothetical book is evaluated the same way, but the live monitor, the breach
-     * log and the portfolio's book are left alone (a hypothetical evaluation must neither resolve, change nor open a
-     * real breach), and the breaches found are {@link BreachTracker#whatIf what-if views}, never stored.
+     * positions it is a what-if: the hypothetical book is evaluated the same way, but the live monitor, the live
+     * breaches and the portfolio's book are left alone (a hypothetical evaluation must neither resolve, change nor
+     * open a real breach); the breaches found are {@link BreachTracker#recordWhatIf recorded as what-if breaches}
+     * (listed and resolvable, never published, not counted as the portfolio's open breaches).
      */
     RiskCommands.CheckOutcome check(RiskCommands.Check c, long nowNanos) {
         if (!c.positions().isEmpty()) {
@@ -270,7 +271,7 @@ final class RiskState {
         List<LimitEvaluation> evaluations = evaluate(e);
         var found = new ArrayList<RiskViews.BreachView>();
         for (LimitEvaluation ev : evaluations) {
-            RiskViews.BreachView b = BreachTracker.whatIf(c.portfolioId(), ev, nowNanos);
+            RiskViews.BreachView b = breaches.recordWhatIf(c.portfolioId(), ev, nowNanos);
             if (b != null) {
                 found.add(b);
             }
@@ -322,7 +323,8 @@ final class RiskState {
     }
 
     RiskCommands.MonitorStatus monitorStatus() {
-        return new RiskCommands.MonitorStatus(monitoring, books.size(), registry.limits().size(), breaches.openCount());
+        return new RiskCommands.MonitorStatus(monitoring, books.size(), registry.limits().size(), breaches.openCount(),
+                breaches.openWhatIfCount());
     }
 
     RiskCommands.PortfolioSnapshot snapshot(String portfolioId, long nowNanos) {

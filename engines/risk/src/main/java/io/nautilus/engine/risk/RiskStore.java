@@ -42,17 +42,28 @@ final class RiskStore {
             "CREATE TABLE risk_reference (symbol TEXT PRIMARY KEY, sector TEXT, country TEXT, currency TEXT,"
                     + " adv DOUBLE PRECISION, updated_at BIGINT NOT NULL)",
             "CREATE TABLE risk_settings (setting_key TEXT PRIMARY KEY, setting_value TEXT NOT NULL,"
-                    + " updated_at BIGINT NOT NULL)"));
+                    + " updated_at BIGINT NOT NULL)"),
+            // what-if breaches (POST /risk/check with posted positions) are kept apart from the live ones
+            Migration.of(2, "ALTER TABLE risk_breaches ADD COLUMN what_if BOOLEAN NOT NULL DEFAULT FALSE"));
 
     /** One audit entry; values are JSON text or {@code null}. */
     record AuditEntry(String auditId, String entityType, String entityId, String action, String actor, long tsNanos,
                       String oldValue, String newValue) {
     }
 
-    /** One breach as stored. */
+    /**
+     * One breach as stored. {@code whatIf} marks a breach found by a what-if check (posted positions): recorded and
+     * resolvable like a live one, but never fed to the live monitor nor published.
+     */
     record BreachRecord(String breachId, String portfolioId, String limitId, String limitType, Severity severity,
                         double value, double limitValue, double utilisationPct, long breachTimeNanos, boolean resolved,
-                        Long resolutionTimeNanos, String actionTaken, String resolvedBy) {
+                        Long resolutionTimeNanos, String actionTaken, String resolvedBy, boolean whatIf) {
+
+        /** This breach resolved at {@code nowNanos} with an action, by an actor. */
+        BreachRecord resolvedAt(long nowNanos, String action, String actor) {
+            return new BreachRecord(breachId, portfolioId, limitId, limitType, severity, value, limitValue,
+                    utilisationPct, breachTimeNanos, true, nowNanos, action, actor, whatIf);
+        }
     }
 
     private final Store store;
@@ -230,7 +241,8 @@ final class RiskStore {
         store.inTransaction(c -> {
             try (var ps = c.prepareStatement("INSERT INTO risk_breaches (breach_id, portfolio_id, limit_id, limit_type,"
                     + " severity, breach_value, limit_value, utilisation_pct, breach_time, resolved, resolution_time,"
-                    + " action_taken, resolved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (breach_id)"
+                    + " action_taken, resolved_by, what_if) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (breach_id)"
                     + " DO UPDATE SET severity = EXCLUDED.severity, breach_value = EXCLUDED.breach_value,"
                     + " utilisation_pct = EXCLUDED.utilisation_pct, resolved = EXCLUDED.resolved,"
                     + " resolution_time = EXCLUDED.resolution_time, action_taken = EXCLUDED.action_taken,"
@@ -253,6 +265,7 @@ final class RiskStore {
                     }
                     ps.setString(12, b.actionTaken());
                     ps.setString(13, b.resolvedBy());
+                    ps.setBoolean(14, b.whatIf());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -261,9 +274,13 @@ final class RiskStore {
         });
     }
 
-    /** Breaches, newest first, optionally of one portfolio and only the open ones. */
-    List<BreachRecord> breaches(String portfolioId, boolean openOnly, int limit) {
-        String where = (portfolioId == null ? "" : " AND portfolio_id = ?") + (openOnly ? " AND resolved = ?" : "");
+    /**
+     * Breaches, newest first, optionally of one portfolio, only the open ones, and only the what-if
+     * ({@code whatIf = true}) or live ({@code false}) ones; {@code whatIf = null} lists both.
+     */
+    List<BreachRecord> breaches(String portfolioId, boolean openOnly, Boolean whatIf, int limit) {
+        String where = (portfolioId == null ? "" : " AND portfolio_id = ?") + (openOnly ? " AND resolved = ?" : "")
+                + (whatIf == null ? "" : " AND what_if = ?");
         return queryBreaches("SELECT * FROM risk_breaches WHERE 1 = 1" + where
                 + " ORDER BY breach_time DESC, breach_id LIMIT ?", ps -> {
             int i = 1;
@@ -272,6 +289,9 @@ final class RiskStore {
             }
             if (openOnly) {
                 ps.setBoolean(i++, false);
+            }
+            if (whatIf != null) {
+                ps.setBoolean(i++, whatIf);
             }
             ps.setInt(i, limit);
         });
@@ -300,7 +320,8 @@ final class RiskStore {
                                 Severity.valueOf(rs.getString("severity")), rs.getDouble("breach_value"),
                                 rs.getDouble("limit_value"), rs.getDouble("utilisation_pct"),
                                 rs.getLong("breach_time"), rs.getBoolean("resolved"), resolution,
-                                rs.getString("action_taken"), rs.getString("resolved_by")));
+                                rs.getString("action_taken"), rs.getString("resolved_by"),
+                                rs.getBoolean("what_if")));
                     }
                 }
                 return out;

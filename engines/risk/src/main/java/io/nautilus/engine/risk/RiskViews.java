@@ -16,17 +16,18 @@ public final class RiskViews {
     }
 
     /**
-     * A breach in the seed's shape ({@code breach_percentage} = value / limit in percent), plus portfolio and
-     * limit type.
+     * A breach in the seed's shape ({@code breach_percentage} = value / limit in percent), plus portfolio, limit
+     * type and {@code what_if} (found by a what-if check, not by the live monitor).
      */
     public record BreachView(String breachId, String portfolioId, String limitId, String limitType, String breachTime,
                              String severity, double breachValue, double limitValue, double breachPercentage,
-                             boolean resolved, String resolutionTime, String actionTaken, String resolvedBy) {
+                             boolean resolved, String resolutionTime, String actionTaken, String resolvedBy,
+                             boolean whatIf) {
         static BreachView of(RiskStore.BreachRecord b) {
             return new BreachView(b.breachId(), b.portfolioId(), b.limitId(), b.limitType(), iso(b.breachTimeNanos()),
                     b.severity().name(), b.value(), b.limitValue(), b.utilisationPct(), b.resolved(),
                     b.resolutionTimeNanos() == null ? null : iso(b.resolutionTimeNanos()), b.actionTaken(),
-                    b.resolvedBy());
+                    b.resolvedBy(), b.whatIf());
         }
     }
 

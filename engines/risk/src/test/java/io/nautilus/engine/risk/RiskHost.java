@@ -42,11 +42,11 @@ final class RiskHost implements AutoCloseable {
                 new io.nautilus.core.model.PositionUpdate(portfolio, symbol, quantity, price, 0, price, tsNanos));
     }
 
-    /** Waits until the monitor has this many open breaches; returns the newest one of the portfolio. */
+    /** Waits until the monitor has this many open live breaches; returns the newest live one of the portfolio. */
     JsonNode awaitOpenBreach(String portfolio, int open) throws Exception {
         org.awaitility.Awaitility.await().until(() -> json("GET", "/risk/monitor/status", null, 200)
                 .get("open_breaches").asInt() == open);
-        return json("GET", "/risk/breaches?active=true&portfolio_id=" + portfolio, null, 200).get("breaches").get(0);
+        return json("GET", "/risk/breaches?active=true&what_if=false&portfolio_id=" + portfolio, null, 200).get("breaches").get(0);
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -112,17 +112,24 @@ class RiskRoutesTest extends RiskHttpTestBase {
         assertThat(byId.get("pv").get("resolved").asBoolean()).isFalse();
         assertThat(byId.get("pv").get("resolution_time").isNull()).isTrue();
         assertThat(r.get("what_if").asBoolean()).isTrue();
-        // a what-if is not recorded: its breaches have what-if ids and times of the check, nothing is stored
+        // a what-if is recorded apart: what-if ids, times of the check, marked what_if, never counted as live
         assertThat(byId.get("pv").get("breach_id").asText()).startsWith("what-if-");
+        assertThat(byId.get("pv").get("what_if").asBoolean()).isTrue();
         assertThat(byId.get("pv").get("breach_time").asText()).endsWith("Z");
         assertThat(byId.get("pv").get("action_taken").isNull()).isTrue();
         JsonNode again = risk.json("POST", "/risk/check/p1", "{\"positions\":[{\"quantity\":1000,\"market_value\":130000,"
                 + "\"unrealized_pnl\":-4500,\"leverage\":2.6}]}", 200);
+        // each check opens new what-if breaches (no hysteresis across checks)
         assertThat(again.get("breaches_found").asInt()).isEqualTo(3);
-        assertThat(risk.json("GET", "/risk/breaches", null, 200).get("count").asInt()).isZero();
-        assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isZero();
-        assertThat(risk.send("POST", "/risk/breaches/" + byId.get("pv").get("breach_id").asText() + "/resolve", "{}")
-                .statusCode()).isEqualTo(404);
+        assertThat(again.get("breaches").get(0).get("breach_id").asText()).startsWith("what-if-")
+                .isNotIn(byId.get("pv").get("breach_id").asText(), byId.get("lev").get("breach_id").asText(),
+                        byId.get("loss").get("breach_id").asText());
+        assertThat(risk.json("GET", "/risk/breaches", null, 200).get("count").asInt()).isEqualTo(6);
+        assertThat(risk.json("GET", "/risk/breaches?what_if=true", null, 200).get("count").asInt()).isEqualTo(6);
+        assertThat(risk.json("GET", "/risk/breaches?what_if=false", null, 200).get("count").asInt()).isZero();
+        JsonNode status = risk.json("GET", "/risk/monitor/status", null, 200);
+        assertThat(status.get("open_breaches").asInt()).isZero();
+        assertThat(status.get("open_what_if_breaches").asInt()).isEqualTo(6);
     }
 
     @Test
@@ -161,8 +168,10 @@ class RiskRoutesTest extends RiskHttpTestBase {
         assertThat(b.get("resolved").asBoolean()).isFalse();
         assertThat(b.get("resolution_time").isNull()).isTrue();
 
-        // the real breach is still open and unchanged, nothing more was stored or published
-        JsonNode all = risk.json("GET", "/risk/breaches?portfolio_id=p1", null, 200);
+        assertThat(b.get("what_if").asBoolean()).isTrue();
+
+        // the real breach is still open and unchanged, nothing more was published; the live list is that one breach
+        JsonNode all = risk.json("GET", "/risk/breaches?portfolio_id=p1&what_if=false", null, 200);
         assertThat(all.get("count").asInt()).isEqualTo(1);
         JsonNode still = all.get("breaches").get(0);
         assertThat(still.get("breach_id").asText()).isEqualTo(id);
@@ -170,6 +179,7 @@ class RiskRoutesTest extends RiskHttpTestBase {
         assertThat(still.get("severity").asText()).isEqualTo("WARNING");
         assertThat(still.get("breach_value").asDouble()).isCloseTo(9500, within(1e-9));
         assertThat(still.get("breach_time").asText()).isEqualTo(live.get("breach_time").asText());
+        assertThat(still.get("what_if").asBoolean()).isFalse();
         assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("open_breaches").asInt()).isEqualTo(1);
         // the live check and the next tick continue the same breach: no reopening under a new id
         JsonNode checked = risk.json("POST", "/risk/check/p1", "{\"positions\":[]}", 200);
@@ -179,7 +189,7 @@ class RiskRoutesTest extends RiskHttpTestBase {
         risk.position("p1", "AAPL", 100, 96, T0 + 1_000_000_000L);
         await().until(() -> risk.json("POST", "/risk/check/p1", "{\"positions\":[]}", 200).get("evaluations").get(0)
                 .get("value").asDouble() == 9600);
-        JsonNode after = risk.json("GET", "/risk/breaches?active=true", null, 200);
+        JsonNode after = risk.json("GET", "/risk/breaches?active=true&what_if=false", null, 200);
         assertThat(after.get("count").asInt()).isEqualTo(1);
         assertThat(after.get("breaches").get(0).get("breach_id").asText()).isEqualTo(id);
         assertThat(published).hasSize(1);
@@ -239,14 +249,15 @@ class RiskRoutesTest extends RiskHttpTestBase {
     }
 
     @ParameterizedTest
-    @CsvSource({"yes", "1", "on", "truee", "0"})
-    void test_breaches_activeIsStrictlyTrueOrFalse(String value) throws Exception {
-        // read leniently, a typo would silently list the whole history instead of the open breaches
-        HttpResponse<String> r = risk.send("GET", "/risk/breaches?active=" + value, null);
+    @CsvSource({"active,yes", "active,1", "active,on", "active,truee", "active,0", "what_if,yes", "what_if,1",
+            "what_if,live", "what_if,falsee"})
+    void test_breaches_activeAndWhatIfAreStrictlyTrueOrFalse(String param, String value) throws Exception {
+        // read leniently, a typo would silently list the whole history instead of the open (or live) breaches
+        HttpResponse<String> r = risk.send("GET", "/risk/breaches?" + param + "=" + value, null);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         JsonNode error = Json.mapper().readTree(r.body()).get("errors").get(0);
-        assertThat(error.get("field").asText()).isEqualTo("active");
+        assertThat(error.get("field").asText()).isEqualTo(param);
         assertThat(error.get("message").asText()).contains("true or false").contains("'" + value + "'");
     }
 
