@@ -16,7 +16,7 @@ import java.util.Map;
  * counting or finding them never queries the store) and the transitions of the current ring batch waiting for
  * their group commit. Live and what-if breaches are kept apart: {@link #open()} and {@link #openCount()} are the
  * live ones only; the open what-if breaches are held oldest first, at most {@code maxOpenWhatIf} of them (recording
- * one more resolves the oldest with {@value #EXPIRED}).
+ * one more drops the oldest: it is deleted from the store).
  *
  * <p>{@link #commit()} runs at the end of each ring batch ({@code EngineContext.onEndOfBatch}) and before any
  * answer that reports a breach: it writes the batch's transitions (live and what-if) in one transaction and only
@@ -28,11 +28,13 @@ import java.util.Map;
  */
 final class BreachLog {
     /** A transition waiting for the commit, with the time it is published at. */
-    private record Pending(RiskStore.BreachRecord record, long tsNanos) {
+    /** A transition to write, or ({@code drop}) a what-if breach to delete. */
+    private record Pending(RiskStore.BreachRecord record, long tsNanos, boolean drop) {
+        Pending(RiskStore.BreachRecord record, long tsNanos) {
+            this(record, tsNanos, false);
+        }
     }
 
-    /** Action of a what-if breach resolved because more than the maximum were open. */
-    static final String EXPIRED = "expired";
     static final String ENGINE_ACTOR = "risk-engine";
 
     private final RiskStore store;
@@ -88,7 +90,8 @@ final class BreachLog {
 
     /**
      * Records a transition (opened, changed or resolved) for the next commit. Opening a what-if breach beyond the
-     * maximum resolves the oldest open what-if breaches with {@value #EXPIRED}.
+     * maximum drops the oldest open what-if breaches: they are deleted from the store, so what-if checks (any HTTP
+     * client, thousands per second) keep at most the maximum of rows, not a growing history.
      */
     void record(RiskStore.BreachRecord r, long tsNanos) {
         Map<String, RiskStore.BreachRecord> map = r.whatIf() ? openWhatIf : open;
@@ -101,9 +104,9 @@ final class BreachLog {
         if (r.whatIf()) {
             while (openWhatIf.size() > maxOpenWhatIf) {
                 var oldest = openWhatIf.values().iterator();
-                RiskStore.BreachRecord expired = oldest.next().resolvedAt(tsNanos, EXPIRED, ENGINE_ACTOR);
+                RiskStore.BreachRecord dropped = oldest.next();
                 oldest.remove();
-                pending.add(new Pending(expired, tsNanos));
+                pending.add(new Pending(dropped, tsNanos, true));
             }
         }
     }
@@ -114,10 +117,15 @@ final class BreachLog {
             return;
         }
         var records = new ArrayList<RiskStore.BreachRecord>(pending.size());
+        var dropped = new ArrayList<String>();
         for (Pending p : pending) {
-            records.add(p.record());
+            if (p.drop()) {
+                dropped.add(p.record().breachId());
+            } else {
+                records.add(p.record());
+            }
         }
-        store.saveBreaches(records);
+        store.saveBreaches(records, dropped);
         for (Pending p : pending) {
             RiskStore.BreachRecord r = p.record();
             if (r.whatIf()) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * @param alertProbability  breach probability at which a prediction is published
  * @param predictionModel   {@code garch} or {@code ewma}
  * @param modelSeconds      shortest interval between two rebuilds of the covariance model
- * @param whatIfMaxOpen     most open what-if breaches kept; beyond it the oldest are resolved as {@code expired}
+ * @param whatIfMaxOpen     most open what-if breaches kept; beyond it the oldest are dropped (deleted)
  */
 public record RiskSettings(ExposureBook.Settings book, OrderControls defaultControls, double modelLambda,
                            int minHistory, int maxHistory, int advDays, boolean requestHistory, long requestTimeoutMs,

@@ -238,6 +238,11 @@ final class RiskStore {
 
     /** Inserts or replaces breach rows, in order, in one transaction. */
     void saveBreaches(List<BreachRecord> breaches) {
+        saveBreaches(breaches, List.of());
+    }
+
+    /** Inserts or replaces breach rows, in order, then deletes the breaches {@code dropped}, in one transaction. */
+    void saveBreaches(List<BreachRecord> breaches, List<String> dropped) {
         store.inTransaction(c -> {
             try (var ps = c.prepareStatement("INSERT INTO risk_breaches (breach_id, portfolio_id, limit_id, limit_type,"
                     + " severity, breach_value, limit_value, utilisation_pct, breach_time, resolved, resolution_time,"
@@ -269,6 +274,15 @@ final class RiskStore {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            if (!dropped.isEmpty()) {
+                try (var ps = c.prepareStatement("DELETE FROM risk_breaches WHERE breach_id = ?")) {
+                    for (String id : dropped) {
+                        ps.setString(1, id);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
             }
             return null;
         });

@@ -140,7 +140,7 @@ class RiskWhatIfBreachesTest {
     }
 
     @Test
-    void test_bound_oldestOpenWhatIfBreachesExpireBeyondMaxOpen() throws Exception {
+    void test_bound_oldestOpenWhatIfBreachesAreDroppedBeyondMaxOpen() throws Exception {
         var config = RiskHost.testConfig().with("risk.what_if.max_open", "2");
         try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, config)) {
             risk.json("POST", "/risk/limits", "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\","
@@ -152,19 +152,13 @@ class RiskWhatIfBreachesTest {
                 whatIfIds.add(risk.json("POST", "/risk/check/p1", "{\"quantity\":1,\"market_value\":" + value + "}", 200)
                         .get("breaches").get(0).get("breach_id").asText());
             }
+            // the oldest was dropped (deleted: what-if checks keep at most the maximum of rows); the two newest are open
             JsonNode whatIf = risk.json("GET", "/risk/breaches?what_if=true", null, 200);
-            assertThat(whatIf.get("count").asInt()).isEqualTo(3);
-            // the oldest was resolved as expired by the engine; the two newest are open
-            JsonNode expired = byId(whatIf, whatIfIds.get(0));
-            assertThat(expired.get("resolved").asBoolean()).isTrue();
-            assertThat(expired.get("action_taken").asText()).isEqualTo("expired");
-            assertThat(expired.get("resolved_by").asText()).isEqualTo("risk-engine");
-            assertThat(expired.get("breach_value").asDouble()).isCloseTo(11000, within(1e-9));
-            assertThat(ids(risk.json("GET", "/risk/breaches?what_if=true&active=true", null, 200)))
-                    .containsExactlyInAnyOrder(whatIfIds.get(1), whatIfIds.get(2));
+            assertThat(ids(whatIf)).containsExactlyInAnyOrder(whatIfIds.get(1), whatIfIds.get(2));
+            assertThat(byId(whatIf, whatIfIds.get(1)).get("breach_value").asDouble()).isCloseTo(12000, within(1e-9));
             assertThat(risk.send("POST", "/risk/breaches/" + whatIfIds.get(0) + "/resolve", "{}").statusCode())
-                    .isEqualTo(409);
-            // the live breach is never expired by what-if checks
+                    .isEqualTo(404);
+            // the live breach is never dropped by what-if checks
             assertThat(ids(risk.json("GET", "/risk/breaches?what_if=false&active=true", null, 200)))
                     .containsExactly(liveId);
             JsonNode status = risk.json("GET", "/risk/monitor/status", null, 200);
@@ -178,7 +172,7 @@ class RiskWhatIfBreachesTest {
             String newest = risk.json("POST", "/risk/check/p1", "{\"quantity\":1,\"market_value\":14000}", 200)
                     .get("breaches").get(0).get("breach_id").asText();
             List<String> openAfter = ids(risk.json("GET", "/risk/breaches?what_if=true&active=true", null, 200));
-            // openBefore is newest first: its last one was the oldest open and has expired
+            // openBefore is newest first: its last one was the oldest open and has been dropped
             assertThat(openAfter).containsExactlyInAnyOrder(newest, openBefore.get(0));
         }
     }
