@@ -117,15 +117,21 @@ final class BreachLog {
             return;
         }
         var records = new ArrayList<RiskStore.BreachRecord>(pending.size());
-        var dropped = new ArrayList<String>();
+        var whatIf = new ArrayList<RiskStore.BreachRecord>();
+        var dropped = new ArrayList<RiskStore.BreachRecord>();
         for (Pending p : pending) {
             if (p.drop()) {
-                dropped.add(p.record().breachId());
+                dropped.add(p.record());
+            } else if (p.record().whatIf()) {
+                whatIf.add(p.record());
             } else {
                 records.add(p.record());
             }
         }
-        store.saveBreaches(records, dropped);
+        if (!records.isEmpty()) {
+            store.saveBreaches(records);
+        }
+        store.saveWhatIfLater(whatIf, dropped);
         for (Pending p : pending) {
             RiskStore.BreachRecord r = p.record();
             if (r.whatIf()) {

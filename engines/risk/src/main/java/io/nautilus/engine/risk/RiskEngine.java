@@ -255,6 +255,7 @@ public final class RiskEngine implements Engine {
         details.put("rejected", rejectedCount);
         details.put("limits", registry == null ? 0 : registry.limits().size());
         details.put("history_requests_failed", historyFailures);
+        details.put("what_if_write_failures", store == null ? 0 : store.whatIfWriteFailures());
         return Health.up(details);
     }
 
@@ -262,6 +263,9 @@ public final class RiskEngine implements Engine {
     public void stop() {
         if (timer != null) {
             timer.shutdownNow();
+        }
+        if (store != null) {
+            store.closeWhatIfWriter();
         }
     }
 }
