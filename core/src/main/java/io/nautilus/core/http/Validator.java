@@ -15,6 +15,18 @@ import java.util.List;
 public final class Validator {
     private final List<FieldError> errors = new ArrayList<>();
 
+    /**
+     * A symbol from a request, in the platform's one form ({@link io.nautilus.core.model.Checks#symbol}: trimmed,
+     * upper-case, validated); a blank or malformed one is a 400 naming {@code field}.
+     */
+    public static String symbol(String field, String raw) {
+        try {
+            return io.nautilus.core.model.Checks.symbol(field, raw);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, e.getMessage());
+        }
+    }
+
     /** Records an error. */
     public Validator error(String field, String message) {
         errors.add(new FieldError(field, message));

@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.Validator;
 import io.nautilus.core.model.Bar;
-import io.nautilus.core.model.Checks;
 import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
 import io.nautilus.engine.analytics.metrics.PerformanceReport;
 import io.nautilus.engine.analytics.metrics.WinLossStatistics;
@@ -57,22 +57,13 @@ final class SymbolRoutes {
         return new PerformanceCalculator(engine.settings().performance());
     }
 
-    /** A symbol from the request, upper-case as Market Data keeps it; a malformed one is a 400 naming the field. */
-    private static String symbol(String field, String raw) {
-        try {
-            return Checks.symbol(field, raw);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField(field, e.getMessage());
-        }
-    }
-
     private void symbolMetrics(Context ctx) {
-        String symbol = symbol("symbol", ctx.pathParam("symbol"));
+        String symbol = Validator.symbol("symbol", ctx.pathParam("symbol"));
         int days = AnalyticsRoutes.intQuery(ctx, "period_days", DEFAULT_PERIOD_DAYS,
                 PerformanceCalculator.MIN_OBSERVATIONS, MAX_PERIOD_DAYS);
         String benchmark = ctx.queryParam("benchmark");
         Measured measured = measure(symbol, days, benchmark == null || benchmark.isBlank() ? null
-                : symbol("benchmark", benchmark));
+                : Validator.symbol("benchmark", benchmark));
         PerformanceReport report = measured.report();
         WinLossStatistics wl = WinLossStatistics.of(measured.returns(), "returns");
         var out = new LinkedHashMap<String, Object>();
@@ -137,9 +128,9 @@ final class SymbolRoutes {
         PerformanceReport report;
         String source;
         if (body.symbol() != null && !body.symbol().isBlank()) {
-            String symbol = symbol("symbol", body.symbol());
+            String symbol = Validator.symbol("symbol", body.symbol());
             report = measure(symbol, days, body.benchmark() == null || body.benchmark().isBlank() ? null
-                    : symbol("benchmark", body.benchmark())).report();
+                    : Validator.symbol("benchmark", body.benchmark())).report();
             source = "daily bars of " + symbol;
         } else {
             double[] returns = new AnalyticsRoutes(engine).curve(portfolioId).dailyCloses().returns();
@@ -164,7 +155,7 @@ final class SymbolRoutes {
     }
 
     private void marketData(Context ctx) {
-        String symbol = symbol("symbol", ctx.pathParam("symbol"));
+        String symbol = Validator.symbol("symbol", ctx.pathParam("symbol"));
         int limit = AnalyticsRoutes.intQuery(ctx, "limit", 100, 1, 100_000);
         List<Bar> bars = marketData.history(symbol, limit);
         if (bars.isEmpty()) {
@@ -181,7 +172,7 @@ final class SymbolRoutes {
     }
 
     private void indicators(Context ctx) {
-        String symbol = symbol("symbol", ctx.pathParam("symbol"));
+        String symbol = Validator.symbol("symbol", ctx.pathParam("symbol"));
         DailySeries s = marketData.atLeast(symbol, 250, INDICATOR_BARS, "symbol");
         var out = new LinkedHashMap<String, Object>();
         out.put("symbol", symbol);

@@ -246,10 +246,6 @@ final class FeaturesRoutes {
     }
 
     static String symbol(Context ctx) {
-        try {
-            return Checks.symbol("symbol", ctx.pathParam("symbol"));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("symbol", e.getMessage());
-        }
+        return Validator.symbol("symbol", ctx.pathParam("symbol"));
     }
 }

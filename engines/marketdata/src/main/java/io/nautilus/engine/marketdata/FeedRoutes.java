@@ -163,9 +163,8 @@ final class FeedRoutes {
             v.error(field, "is required");
             return null;
         }
-        String s = symbol.trim().toUpperCase(Locale.ROOT);
         try {
-            return Checks.validSymbol(field, s);
+            return Checks.symbol(field, symbol);
         } catch (IllegalArgumentException e) {
             v.error(field, e.getMessage());
             return null;

@@ -4,11 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.Validator;
 import io.nautilus.core.metrics.LatencyStats;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistory;
 import io.nautilus.core.model.BarHistoryRequest;
-import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.marketdata.csv.CsvTickReader;
 import io.nautilus.engine.marketdata.pipeline.SymbolState;
@@ -148,11 +148,7 @@ final class MarketDataRoutes {
     }
 
     static String symbol(Context ctx) {
-        try {
-            return Checks.symbol("symbol", ctx.pathParam("symbol"));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("symbol", e.getMessage());
-        }
+        return Validator.symbol("symbol", ctx.pathParam("symbol"));
     }
 
     static int limit(Context ctx, int defaultLimit) {

@@ -200,7 +200,8 @@ final class PortfolioRoutes {
         Double priceBox = b.price() != null ? b.price() : b.averageCost();
         double price = priceBox == null ? Double.NaN : v.positive("price", priceBox);
         v.throwIfInvalid();
-        c.status(201).json(ask(new Commands.AddPosition(c.pathParam("id"), canonical(symbol), quantity, price)));
+        String canonical = Validator.symbol("symbol", symbol);
+        c.status(201).json(ask(new Commands.AddPosition(c.pathParam("id"), canonical, quantity, price)));
     }
 
     private void submitOrder(Context c) {
@@ -224,18 +225,10 @@ final class PortfolioRoutes {
         }
         double limit = type == OrderType.LIMIT ? v.positive("limit_price", b.limitPrice()) : Double.NaN;
         v.throwIfInvalid();
-        var intent = new OrderIntent("ord-" + UUID.randomUUID(), c.pathParam("id"), b.strategyId(), canonical(symbol), side,
+        var intent = new OrderIntent("ord-" + UUID.randomUUID(), c.pathParam("id"), b.strategyId(),
+                Validator.symbol("symbol", symbol), side,
                 quantity, type, limit, Boolean.TRUE.equals(b.reduceOnly()), ctx.clock().nowNanos());
         c.status(202).json(ask(new Commands.Submit(intent)));
-    }
-
-    /** A symbol as Market Data publishes it (upper-case); a malformed one is a 400 naming {@code symbol}. */
-    private static String canonical(String symbol) {
-        try {
-            return Checks.symbol("symbol", symbol);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("symbol", e.getMessage());
-        }
     }
 
     private void performance(Context c) {
