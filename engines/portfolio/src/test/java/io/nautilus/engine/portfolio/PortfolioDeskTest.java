@@ -178,11 +178,12 @@ class PortfolioDeskTest {
         assertThat(h.orderState("p7", "o-2").get("status").asText()).isEqualTo("filled");
     }
 
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
-    void test_load_crashBeforeTheStoreApplyRestoresTheSameStateFromTheJournal(StoreKind kind) throws Exception {
-        // the store applier waits an hour: everything below reaches the journal and never the store
-        open(kind, PortfolioEngineTest.CONFIG.with("portfolio.journal.apply.interval.ms", "3600000")).createPortfolio("p5");
+    /**
+     * The state both restart tests restore, on portfolio p5: a manual MSFT short (fill 1), an AAPL buy and a sell
+     * that flips the position (fills 2 and 3), an order risk rejects, and a limit order resting approved, whose id
+     * it returns.
+     */
+    private String tradeP5() throws Exception {
         h.quote("AAPL", 99.0, 101.0, 0, 0);
         await().until(() -> h.send("POST", "/portfolios/p5/positions", "{\"symbol\":\"MSFT\",\"quantity\":-7,\"price\":300}")
                 .statusCode() == 201);
@@ -193,6 +194,15 @@ class PortfolioDeskTest {
                 "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":5,\"order_type\":\"limit\",\"limit_price\":90}", true);
         await().until(() -> h.fills.size() == 3);
         await().until(() -> h.orderState("p5", resting).get("status").asText().equals("approved"));
+        return resting;
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void test_load_crashBeforeTheStoreApplyRestoresTheSameStateFromTheJournal(StoreKind kind) throws Exception {
+        // the store applier waits an hour: everything below reaches the journal and never the store
+        open(kind, PortfolioEngineTest.CONFIG.with("portfolio.journal.apply.interval.ms", "3600000")).createPortfolio("p5");
+        String resting = tradeP5();
         String before = h.json("GET", "/portfolios/p5", null, 200).toString();
         String ordersBefore = h.json("GET", "/portfolios/p5/orders", null, 200).toString();
         assertThat(fillStored("F1")).as("nothing applied to the store").isFalse();
@@ -253,15 +263,7 @@ class PortfolioDeskTest {
     @EnumSource(StoreKind.class)
     void test_load_restartRestoresExactlyTheSameState(StoreKind kind) throws Exception {
         open(kind).createPortfolio("p5");
-        h.quote("AAPL", 99.0, 101.0, 0, 0);
-        await().until(() -> h.send("POST", "/portfolios/p5/positions", "{\"symbol\":\"MSFT\",\"quantity\":-7,\"price\":300}")
-                .statusCode() == 201);
-        h.order("p5", "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":30}", true);
-        h.order("p5", "{\"symbol\":\"AAPL\",\"side\":\"sell\",\"quantity\":45}", true);
-        String resting = h.order("p5",
-                "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":5,\"order_type\":\"limit\",\"limit_price\":90}", true);
-        await().until(() -> h.fills.size() == 3);
-        await().until(() -> h.orderState("p5", resting).get("status").asText().equals("approved"));
+        String resting = tradeP5();
         String before = h.json("GET", "/portfolios/p5", null, 200).toString();
         String ordersBefore = h.json("GET", "/portfolios/p5/orders", null, 200).toString();
         String fillsBefore = h.json("GET", "/portfolios/p5/fills", null, 200).toString();
