@@ -16,6 +16,9 @@ import io.nautilus.core.model.MarketDataAlert;
 import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.OrderType;
 import io.nautilus.core.model.PnlUpdate;
+import io.nautilus.core.model.PortfolioState;
+import io.nautilus.core.model.PortfolioStateRequest;
+import io.nautilus.core.model.PortfolioStates;
 import io.nautilus.core.model.PositionUpdate;
 import io.nautilus.core.model.Prediction;
 import io.nautilus.core.model.Quote;
@@ -72,6 +75,9 @@ class EnvelopeCodecTest {
                 new Fill("f-1", "o-2", "P1", "MSFT", Side.SELL, 5, 410.3, 1.25, T),
                 new PositionUpdate("P1", "MSFT", -5, 410.3, 0, 410.3, T), new PnlUpdate("P1", 12.5, -3.25, 1.25, 100_008, T),
                 new RiskBreach("b-1", "P1", "l-1", "var", Severity.CRITICAL, 0.05, 0.04, 125, false, T),
+                new PortfolioState("P1", 100_000, 97_948.5, 1.25, List.of(new PositionUpdate("P1", "MSFT", 5, 410.3, 0, 411, T)), T),
+                PortfolioStateRequest.all(), new PortfolioStateRequest("P1"),
+                new PortfolioStates(List.of(new PortfolioState("P1", 100_000, 100_000, 0, List.of(), T)), T),
                 new Reply(new BarHistory("AAPL", "1m", List.of(bar)), null), new Reply(null, "IllegalArgumentException: no"),
                 new DeadLetter("risk", "order.intent", OrderIntent.class.getName(), MARKET, "boom", T),
                 new DeadLetter("risk", "x", "com.acme.Private", null, "boom", T),

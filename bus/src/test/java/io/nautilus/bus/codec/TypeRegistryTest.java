@@ -36,7 +36,7 @@ class TypeRegistryTest {
         long registeredModel = TypeRegistry.standard().names().stream()
                 .map(n -> TypeRegistry.standard().typeOf(n))
                 .filter(c -> c.getPackageName().equals("io.nautilus.core.model")).count();
-        assertThat(registeredModel).isEqualTo(records).isEqualTo(15);
+        assertThat(registeredModel).isEqualTo(records).isEqualTo(18);
         assertThat(TypeRegistry.standard().nameOf(Quote.class)).isEqualTo("quote");
         assertThat(TypeRegistry.standard().nameOf(Reply.class)).isEqualTo("reply");
         assertThat(TypeRegistry.standard().nameOf(DeadLetter.class)).isEqualTo("dead_letter");

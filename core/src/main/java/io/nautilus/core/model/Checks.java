@@ -117,4 +117,71 @@ public final class Checks {
         }
         return value;
     }
+
+    /** The longest id the platform stores (portfolio, limit, order, strategy ids). */
+    public static final int MAX_ID_LENGTH = 64;
+    /** The longest display name the platform stores. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** How much of a bad value an error message echoes. */
+    public static final int MAX_ECHO = 64;
+
+    /**
+     * An id that may be stored and used as one token of a bus topic ({@code fill.<portfolio>}): 1-64 characters of
+     * ASCII letters, digits and {@code - _ :}. Throws naming {@code field} otherwise (echoing at most
+     * {@value #MAX_ECHO} characters of the value).
+     */
+    public static String id(String field, String value) {
+        notBlank(field, value);
+        int n = value.length();
+        boolean ok = n <= MAX_ID_LENGTH;
+        for (int i = 0; ok && i < n; i++) {
+            char c = value.charAt(i);
+            ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == ':'
+                    || c == '-';
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(field + " must be 1-" + MAX_ID_LENGTH
+                    + " characters of letters, digits and - _ :, got '" + shorten(value) + "'");
+        }
+        return value;
+    }
+
+    /**
+     * A display name: trimmed, 1-200 characters, no control characters (NUL, newlines, ...). Throws naming
+     * {@code field} otherwise.
+     */
+    public static String name(String field, String value) {
+        notBlank(field, value);
+        String v = value.strip();
+        if (v.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException(field + " must be at most " + MAX_NAME_LENGTH + " characters, got "
+                    + v.length());
+        }
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isISOControl(v.charAt(i))) {
+                throw new IllegalArgumentException(field + " must not contain control characters");
+            }
+        }
+        return v;
+    }
+
+    /**
+     * A value cut for an error message: at most {@value #MAX_ECHO} characters, control characters replaced by
+     * {@code ?}, and {@code ...} where it was cut.
+     */
+    public static String shorten(String value) {
+        if (value == null) {
+            return "null";
+        }
+        int n = Math.min(value.length(), MAX_ECHO);
+        var b = new StringBuilder(n + 3);
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            b.append(Character.isISOControl(c) ? '?' : c);
+        }
+        if (value.length() > MAX_ECHO) {
+            b.append("...");
+        }
+        return b.toString();
+    }
 }

@@ -11,6 +11,8 @@ package io.nautilus.core.model;
  *   <li>{@code order.intent} [{@link OrderIntent}], {@code order.approved} / {@code order.rejected}
  *       [{@link RiskDecision}]</li>
  *   <li>{@code fill.<portfolio>} [{@link Fill}], {@code position.<portfolio>} [{@link PositionUpdate}]</li>
+ *   <li>{@code portfolio.state.<portfolio>} [{@link PortfolioState}]; {@code portfolio.snapshot}: request
+ *       [{@link PortfolioStateRequest}] / reply [{@link PortfolioStates}]</li>
  *   <li>{@code risk.breach.<portfolio>} [{@link RiskBreach}] (CRITICAL priority), {@code pnl.<portfolio>}
  *       [{@link PnlUpdate}]</li>
  * </ul>
@@ -49,6 +51,10 @@ public final class Topics {
 
     public static String position(String portfolio) {
         return "position." + portfolio;
+    }
+
+    public static String portfolioState(String portfolio) {
+        return "portfolio.state." + portfolio;
     }
 
     public static String breach(String portfolio) {
