@@ -38,72 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Portfolio engine's journal surviving {@code kill -9}.
  */
 class LauncherProcessIT {
-    private static final Pattern BANNER_LINE = Pattern.compile("^\\s+(\\w+)\\s+http://127\\.0\\.0\\.1:(\\d+)$");
-    private static final Path JAR = Path.of(System.getProperty("nautilus.jar", "target/nautilus.jar"));
-
-    private record Started(Process process, List<String> output, List<String[]> engines) {
-    }
-
-    private static int freeOffset() throws IOException {
-        // pick an offset whose nine ports are all free: try a few random bases above the defaults
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int offset = 20_000 + (int) (Math.random() * 30_000) / 100 * 100;
-            boolean free = true;
-            for (EngineId id : EngineId.values()) {
-                try (var s = new ServerSocket(id.defaultPort() + offset)) {
-                    s.setReuseAddress(true);
-                } catch (IOException e) {
-                    free = false;
-                    break;
-                }
-            }
-            if (free) {
-                return offset;
-            }
-        }
-        throw new IOException("no free port range found");
-    }
-
-    private static Started start(Path dataDir, String... extra) throws Exception {
-        var cmd = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--sun-misc-unsafe-memory-access=allow", "-jar", JAR.toAbsolutePath().toString(),
-                "--data-dir", dataDir.toString(), "--port-offset", Integer.toString(freeOffset())));
-        cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        var output = new CopyOnWriteArrayList<String>();
-        var engines = new CopyOnWriteArrayList<String[]>();
-        var bannerDone = new java.util.concurrent.CountDownLatch(1);
-        Thread.ofPlatform().daemon(true).start(() -> {
-            try (var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                int expected = -1;
-                while ((line = r.readLine()) != null) {
-                    output.add(line);
-                    Matcher head = Pattern.compile("^Nautilus \\S+: (\\d+) engines? up in \\d+ ms$").matcher(line);
-                    if (head.matches()) {
-                        expected = Integer.parseInt(head.group(1));
-                        if (expected == 0) {
-                            bannerDone.countDown();
-                        }
-                    }
-                    Matcher m = BANNER_LINE.matcher(line);
-                    if (m.matches()) {
-                        engines.add(new String[] {m.group(1), m.group(2)});
-                        if (engines.size() == expected) {
-                            bannerDone.countDown();
-                        }
-                    }
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-            bannerDone.countDown();
-        });
-        assertThat(bannerDone.await(60, TimeUnit.SECONDS)).as("banner within 60 s; output: %s", output).isTrue();
-        assertThat(p.isAlive()).as("process alive; output: %s", output).isTrue();
-        return new Started(p, output, engines);
-    }
-
     private static void assertHealthy(String engine, int port) throws Exception {
         try (HttpClient client = HttpClient.newHttpClient()) {
             var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
@@ -115,19 +49,11 @@ class LauncherProcessIT {
         }
     }
 
-    private static int stop(Started s) throws InterruptedException {
-        // SIGTERM through the handle: Process.destroy() would also close our end of its stdout, and the child
-        // could no longer print its shutdown log
-        s.process().toHandle().destroy();
-        assertThat(s.process().waitFor(30, TimeUnit.SECONDS)).as("exits within 30 s of SIGTERM").isTrue();
-        return s.process().exitValue();
-    }
-
     @Test
     void test_allInOne_startsEveryRegisteredEngineAndStopsOnSigterm(@TempDir Path dir) throws Exception {
         Set<String> registered = new TreeSet<>();
         NautilusComponent.create().engines().keySet().forEach(id -> registered.add(id.cliName()));
-        Started s = start(dir);
+        NautilusProcess s = NautilusProcess.start(dir);
         try {
             Set<String> running = new TreeSet<>();
             for (String[] e : s.engines()) {
@@ -136,7 +62,7 @@ class LauncherProcessIT {
             }
             assertThat(running).isEqualTo(registered);
         } finally {
-            int code = stop(s);
+            int code = s.stop();
             assertThat(code).isEqualTo(143); // 128 + SIGTERM, after the shutdown hook ran
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline && s.output().stream().noneMatch(l -> l.contains("event=stopped"))) {
@@ -151,24 +77,13 @@ class LauncherProcessIT {
         var registered = new ArrayList<>(NautilusComponent.create().engines().keySet());
         assertThat(registered).as("this build registers at least one engine").isNotEmpty();
         EngineId one = registered.getFirst();
-        Started s = start(dir, "--engine", one.cliName());
+        NautilusProcess s = NautilusProcess.start(dir, "--engine", one.cliName());
         try {
             assertThat(s.engines()).hasSize(1);
             assertThat(s.engines().getFirst()[0]).isEqualTo(one.cliName());
             assertHealthy(one.cliName(), Integer.parseInt(s.engines().getFirst()[1]));
         } finally {
-            stop(s);
-        }
-    }
-
-    private static JsonNode http(int port, String method, String path, String body, int status) throws Exception {
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            var r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(status);
-            return Json.mapper().readTree(r.body());
+            s.stop();
         }
     }
 
@@ -190,24 +105,24 @@ class LauncherProcessIT {
         Path config = dir.resolve("nautilus.properties");
         Files.writeString(config, "portfolio.journal.apply.interval.ms=3600000\nportfolio.snapshot.interval.seconds=0\n");
         Path data = dir.resolve("data");
-        Started s = start(data, "--engine", "portfolio", "--config", config.toString());
+        NautilusProcess s = NautilusProcess.start(data, "--engine", "portfolio", "--config", config.toString());
         String before;
         String ordersBefore;
         try {
             int port = Integer.parseInt(s.engines().getFirst()[1]);
-            http(port, "POST", "/portfolios", "{\"portfolio_id\":\"k9\",\"portfolio_name\":\"Kill\",\"initial_value\":100000,"
+            NautilusProcess.http(port, "POST", "/portfolios", "{\"portfolio_id\":\"k9\",\"portfolio_name\":\"Kill\",\"initial_value\":100000,"
                     + "\"symbols\":[\"AAPL\",\"MSFT\"]}", 201);
-            http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"AAPL\",\"quantity\":10,\"price\":100}", 201);
-            http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"AAPL\",\"quantity\":-4,\"price\":110}", 201);
-            http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"MSFT\",\"quantity\":-5,\"price\":300}", 201);
-            http(port, "POST", "/portfolios/k9/orders", "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":3}", 202);
-            JsonNode p = http(port, "GET", "/portfolios/k9", null, 200);
+            NautilusProcess.http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"AAPL\",\"quantity\":10,\"price\":100}", 201);
+            NautilusProcess.http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"AAPL\",\"quantity\":-4,\"price\":110}", 201);
+            NautilusProcess.http(port, "POST", "/portfolios/k9/positions", "{\"symbol\":\"MSFT\",\"quantity\":-5,\"price\":300}", 201);
+            NautilusProcess.http(port, "POST", "/portfolios/k9/orders", "{\"symbol\":\"AAPL\",\"side\":\"buy\",\"quantity\":3}", 202);
+            JsonNode p = NautilusProcess.http(port, "GET", "/portfolios/k9", null, 200);
             // AAPL: 10 at 100, sell 4 at 110 → realized 40, 6 left at 100; MSFT short 5 at 300
             assertThat(p.get("realized_pnl").asDouble()).isEqualTo(40.0);
             // cash: 100 000 − 1 000 + 440 + 1 500 = 100 940
             assertThat(p.get("cash_balance").asDouble()).isEqualTo(100_940.0);
             before = durable(p);
-            ordersBefore = http(port, "GET", "/portfolios/k9/orders", null, 200).get("orders").toString();
+            ordersBefore = NautilusProcess.http(port, "GET", "/portfolios/k9/orders", null, 200).get("orders").toString();
         } finally {
             s.process().destroyForcibly(); // SIGKILL: no shutdown hook, no drain of the journal into the store
             assertThat(s.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -218,24 +133,24 @@ class LauncherProcessIT {
             rs.next();
             assertThat(rs.getInt(1)).as("no fill reached the store before the kill").isZero();
         }
-        Started again = start(data, "--engine", "portfolio", "--config", config.toString());
+        NautilusProcess again = NautilusProcess.start(data, "--engine", "portfolio", "--config", config.toString());
         try {
             int port = Integer.parseInt(again.engines().getFirst()[1]);
-            assertThat(durable(http(port, "GET", "/portfolios/k9", null, 200))).isEqualTo(before);
-            assertThat(http(port, "GET", "/portfolios/k9/orders", null, 200).get("orders").toString()).isEqualTo(ordersBefore);
-            JsonNode fills = http(port, "GET", "/portfolios/k9/fills", null, 200).get("fills");
+            assertThat(durable(NautilusProcess.http(port, "GET", "/portfolios/k9", null, 200))).isEqualTo(before);
+            assertThat(NautilusProcess.http(port, "GET", "/portfolios/k9/orders", null, 200).get("orders").toString()).isEqualTo(ordersBefore);
+            JsonNode fills = NautilusProcess.http(port, "GET", "/portfolios/k9/fills", null, 200).get("fills");
             assertThat(fills).hasSize(3);
             assertThat(fills.get(1).get("price").asDouble()).isEqualTo(110.0);
             assertThat(fills.get(1).get("quantity").asDouble()).isEqualTo(4.0);
         } finally {
-            stop(again);
+            again.stop();
         }
     }
 
     @Test
     void test_badOption_exitsWithUsageError(@TempDir Path dir) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toAbsolutePath().toString(), "--engine", "nope").redirectErrorStream(true).start();
+                NautilusProcess.JAR.toAbsolutePath().toString(), "--engine", "nope").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
