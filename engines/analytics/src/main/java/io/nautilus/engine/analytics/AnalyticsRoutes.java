@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.model.Checks;
 import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
 import io.nautilus.engine.analytics.pnl.PortfolioSnapshot;
 import io.nautilus.engine.analytics.report.EquityCurve;
@@ -68,7 +69,8 @@ final class AnalyticsRoutes {
             e[i] = points.get(i).equity();
             if (!(e[i] > 0)) {
                 throw ProblemException.unprocessable("equity of " + portfolioId + " is " + e[i] + " at " + t[i]
-                        + ": returns are undefined through non-positive equity (set analytics.initial_capital)",
+                        + ": returns are undefined through non-positive equity (the portfolio's cash plus its"
+                        + " positions)",
                         List.of());
             }
         }
@@ -136,8 +138,8 @@ final class AnalyticsRoutes {
     }
 
     static ProblemException unknownPortfolio(String id) {
-        return new ProblemException(404, "Not Found", "portfolio " + id + " is unknown to the Analytics engine:"
-                + " no fill or position has been seen for it", List.of(new FieldError("portfolio_id", "unknown")),
-                Map.of());
+        return new ProblemException(404, "Not Found", "portfolio " + Checks.shorten(id) + " is unknown to the"
+                + " Analytics engine: the Portfolio engine has published no state of it and no fill or position has"
+                + " been seen for it", List.of(new FieldError("portfolio_id", "unknown")), Map.of());
     }
 }

@@ -8,7 +8,9 @@ import io.nautilus.engine.analytics.metrics.PerformanceConfig;
  *
  * <table>
  *   <caption>Keys</caption>
- *   <tr><td>{@code analytics.initial_capital}</td><td>starting capital of each portfolio, currency (1,000,000)</td></tr>
+ *   <tr><td>{@code analytics.initial_capital}</td><td>initial value and cash of a portfolio the engine sees in a
+ *       fill before any Portfolio engine state of it, currency (1,000,000); every portfolio with a state uses its own
+ *       capital</td></tr>
  *   <tr><td>{@code analytics.pnl.publish_interval_ms}</td><td>how often changed portfolios publish
  *       {@code pnl.<portfolio>} (250)</td></tr>
  *   <tr><td>{@code analytics.equity.sample_interval_ms}</td><td>equity curve sampling and persistence period
@@ -19,17 +21,21 @@ import io.nautilus.engine.analytics.metrics.PerformanceConfig;
  *   <tr><td>{@code analytics.marketdata.timeout_ms}</td><td>wait for the Market Data engine's bar history
  *       (3,000)</td></tr>
  *   <tr><td>{@code analytics.marketdata.bar_interval}</td><td>bar interval asked for symbol metrics ({@code 1d})</td></tr>
+ *   <tr><td>{@code analytics.portfolio.sync_timeout_ms}</td><td>wait for the Portfolio engine's answer to the
+ *       start-up request for every book, before asking again (2,000)</td></tr>
  * </table>
  *
- * @param initialCapital         starting capital of a portfolio, &gt;= 0
+ * @param initialCapital         capital of a portfolio known from fills alone (no state yet), &gt;= 0
  * @param publishIntervalMillis  P&amp;L publish period, &gt;= 1
  * @param sampleIntervalMillis   equity sampling period, &gt;= 1
  * @param performance            metric conventions (periods per year, risk-free rate, VaR confidence)
  * @param marketDataTimeoutMillis bar history request timeout, &gt;= 1
  * @param barInterval            bar interval label for symbol routes
+ * @param portfolioSyncTimeoutMillis start-up book request timeout, &gt;= 1
  */
 public record AnalyticsSettings(double initialCapital, long publishIntervalMillis, long sampleIntervalMillis,
-                                PerformanceConfig performance, long marketDataTimeoutMillis, String barInterval) {
+                                PerformanceConfig performance, long marketDataTimeoutMillis, String barInterval,
+                                long portfolioSyncTimeoutMillis) {
 
     public AnalyticsSettings {
         if (!(initialCapital >= 0) || !Double.isFinite(initialCapital)) {
@@ -39,6 +45,7 @@ public record AnalyticsSettings(double initialCapital, long publishIntervalMilli
         positive("analytics.pnl.publish_interval_ms", publishIntervalMillis);
         positive("analytics.equity.sample_interval_ms", sampleIntervalMillis);
         positive("analytics.marketdata.timeout_ms", marketDataTimeoutMillis);
+        positive("analytics.portfolio.sync_timeout_ms", portfolioSyncTimeoutMillis);
         if (barInterval == null || barInterval.isBlank()) {
             throw new IllegalArgumentException("analytics.marketdata.bar_interval must not be blank");
         }
@@ -55,7 +62,8 @@ public record AnalyticsSettings(double initialCapital, long publishIntervalMilli
                 c.integer("analytics.equity.sample_interval_ms", 60_000),
                 performance,
                 c.integer("analytics.marketdata.timeout_ms", 3_000),
-                c.string("analytics.marketdata.bar_interval", "1d"));
+                c.string("analytics.marketdata.bar_interval", "1d"),
+                c.integer("analytics.portfolio.sync_timeout_ms", 2_000));
     }
 
     private static void positive(String key, long value) {

@@ -7,14 +7,12 @@ import io.nautilus.engine.analytics.pnl.PositionSnapshot;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Analytics engine's durable state: the sampled equity curve of each portfolio ({@code analytics_equity}),
- * and the last sampled portfolios and positions ({@code analytics_portfolio}, {@code analytics_position}) from
- * which the P&amp;L ledger is restored on start. Thread-safe (the {@link Store} pools connections).
+ * and the last sampled books ({@code analytics_portfolio}: initial value, cash, fees; {@code analytics_position})
+ * from which the P&amp;L ledger is restored on start, until the Portfolio engine's states replace them. Thread-safe (the {@link Store} pools connections).
  */
 final class EquityStore {
     static final List<Migration> MIGRATIONS = List.of(Migration.of(1,
@@ -27,7 +25,14 @@ final class EquityStore {
                     + " quantity DOUBLE PRECISION NOT NULL, average_cost DOUBLE PRECISION NOT NULL,"
                     + " realized DOUBLE PRECISION NOT NULL, fees DOUBLE PRECISION NOT NULL,"
                     + " mark DOUBLE PRECISION NOT NULL, updated_nanos BIGINT NOT NULL,"
-                    + " PRIMARY KEY (portfolio_id, symbol))"));
+                    + " PRIMARY KEY (portfolio_id, symbol))"),
+            // each portfolio's own cash and fees (null in rows written before: derived from the positions on read)
+            Migration.of(2, "ALTER TABLE analytics_portfolio ADD COLUMN cash DOUBLE PRECISION",
+                    "ALTER TABLE analytics_portfolio ADD COLUMN fees DOUBLE PRECISION"));
+
+    /** A portfolio as last sampled: its initial value, cash and fees. */
+    record StoredPortfolio(String portfolioId, double initialCapital, double cash, double fees) {
+    }
 
     /** One point of an equity curve. */
     record EquityPoint(long tsNanos, double equity, double realized, double unrealized, double fees) {
@@ -40,7 +45,10 @@ final class EquityStore {
         store.migrate("analytics", MIGRATIONS);
     }
 
-    /** Appends one equity sample per portfolio and upserts the portfolios and positions, in one transaction. */
+    /**
+     * Appends one equity sample per portfolio and replaces the stored book (initial value, cash, fees, positions) of
+     * each, in one transaction.
+     */
     void append(List<PortfolioSnapshot> samples) {
         if (samples.isEmpty()) {
             return;
@@ -51,7 +59,9 @@ final class EquityStore {
                     + " ts_nanos) DO UPDATE SET equity = excluded.equity, realized = excluded.realized,"
                     + " unrealized = excluded.unrealized, fees = excluded.fees");
                  PreparedStatement pf = c.prepareStatement("INSERT INTO analytics_portfolio (portfolio_id,"
-                    + " initial_capital) VALUES (?, ?) ON CONFLICT (portfolio_id) DO NOTHING");
+                    + " initial_capital, cash, fees) VALUES (?, ?, ?, ?) ON CONFLICT (portfolio_id) DO UPDATE SET"
+                    + " initial_capital = excluded.initial_capital, cash = excluded.cash, fees = excluded.fees");
+                 PreparedStatement clear = c.prepareStatement("DELETE FROM analytics_position WHERE portfolio_id = ?");
                  PreparedStatement pos = c.prepareStatement("INSERT INTO analytics_position (portfolio_id, symbol,"
                     + " quantity, average_cost, realized, fees, mark, updated_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (portfolio_id, symbol) DO UPDATE SET quantity = excluded.quantity,"
@@ -67,7 +77,11 @@ final class EquityStore {
                     eq.addBatch();
                     pf.setString(1, s.portfolioId());
                     pf.setDouble(2, s.initialCapital());
+                    pf.setDouble(3, s.cash());
+                    pf.setDouble(4, s.fees());
                     pf.addBatch();
+                    clear.setString(1, s.portfolioId());
+                    clear.addBatch();
                     for (PositionSnapshot p : s.positions()) {
                         pos.setString(1, p.portfolioId());
                         pos.setString(2, p.symbol());
@@ -82,21 +96,41 @@ final class EquityStore {
                 }
                 eq.executeBatch();
                 pf.executeBatch();
+                clear.executeBatch();
                 pos.executeBatch();
             }
             return null;
         });
     }
 
-    /** Starting capital per portfolio, in insertion order of the query. */
-    Map<String, Double> portfolios() {
+    /**
+     * Every stored portfolio, by id. Rows written before cash and fees were stored get those of a book funded from
+     * its initial capital, from its stored positions: fees = their fees, cash = {@code initial + realized - fees -
+     * sum(quantity * averageCost)} (average cost).
+     */
+    List<StoredPortfolio> portfolios() {
+        List<PositionSnapshot> positions = positions();
         return store.inTransaction(c -> {
-            var out = new LinkedHashMap<String, Double>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT portfolio_id, initial_capital FROM analytics_portfolio ORDER BY portfolio_id");
+            var out = new ArrayList<StoredPortfolio>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT portfolio_id, initial_capital, cash, fees"
+                    + " FROM analytics_portfolio ORDER BY portfolio_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getString(1), rs.getDouble(2));
+                    String id = rs.getString(1);
+                    double initial = rs.getDouble(2);
+                    if (rs.getObject(3) != null && rs.getObject(4) != null) {
+                        out.add(new StoredPortfolio(id, initial, rs.getDouble(3), rs.getDouble(4)));
+                        continue;
+                    }
+                    double cash = initial;
+                    double fees = 0;
+                    for (PositionSnapshot p : positions) {
+                        if (p.portfolioId().equals(id)) {
+                            fees += p.fees();
+                            cash += p.realized() - p.fees() - p.quantity() * p.averageCost();
+                        }
+                    }
+                    out.add(new StoredPortfolio(id, initial, cash, fees));
                 }
             }
             return out;

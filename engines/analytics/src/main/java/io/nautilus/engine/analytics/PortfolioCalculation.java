@@ -28,11 +28,11 @@ final class PortfolioCalculation {
     static final int MAX_POSITIONS = 500;
 
     private final AnalyticsEngine engine;
-    private final MarketDataClient marketData;
+    private final SymbolRoutes routes;
 
-    PortfolioCalculation(AnalyticsEngine engine, MarketDataClient marketData) {
+    PortfolioCalculation(AnalyticsEngine engine, SymbolRoutes routes) {
         this.engine = engine;
-        this.marketData = marketData;
+        this.routes = routes;
     }
 
     /** Body: old clients send {@code {"positions": []}}. */
@@ -47,12 +47,10 @@ final class PortfolioCalculation {
         String portfolioId = ctx.pathParam("portfolio_id");
         CalculateRequest body = ctx.method().name().equals("GET") ? new CalculateRequest(null, null)
                 : Bodies.readOr(ctx, CalculateRequest.class, new CalculateRequest(null, null));
-        int days = body.periodDays() != null ? body.periodDays()
-                : AnalyticsRoutes.intQuery(ctx, "period_days", SymbolRoutes.DEFAULT_PERIOD_DAYS,
-                        PerformanceCalculator.MIN_OBSERVATIONS, SymbolRoutes.MAX_PERIOD_DAYS);
-        if (days < PerformanceCalculator.MIN_OBSERVATIONS || days > SymbolRoutes.MAX_PERIOD_DAYS) {
-            throw ProblemException.badField("period_days", "must be in [" + PerformanceCalculator.MIN_OBSERVATIONS
-                    + ", " + SymbolRoutes.MAX_PERIOD_DAYS + "], got " + days);
+        Integer asked = SymbolRoutes.periodBody(body.periodDays());
+        if (asked == null && ctx.queryParam("period_days") != null && !ctx.queryParam("period_days").isBlank()) {
+            asked = AnalyticsRoutes.intQuery(ctx, "period_days", SymbolRoutes.DEFAULT_PERIOD_DAYS,
+                    PerformanceCalculator.MIN_OBSERVATIONS, SymbolRoutes.MAX_PERIOD_DAYS);
         }
         PortfolioSnapshot known = engine.latest().get(portfolioId);
         List<PositionBody> holdings = body.positions() != null && !body.positions().isEmpty() ? body.positions()
@@ -63,7 +61,8 @@ final class PortfolioCalculation {
         double[] quantities = new double[holdings.size()];
         for (int i = 0; i < holdings.size(); i++) {
             PositionBody p = holdings.get(i);
-            DailySeries s = marketData.atLeast(p.symbol(), days + 1, "positions[" + i + "].symbol");
+            DailySeries s = routes.bars(p.symbol(), asked, asked == null ? "positions[" + i + "].symbol"
+                    : "period_days");
             series.add(s);
             double[] close = s.close();
             quantities[i] = p.quantity() != null ? p.quantity() : p.marketValue() / close[close.length - 1];
@@ -93,7 +92,7 @@ final class PortfolioCalculation {
         var out = new LinkedHashMap<String, Object>();
         out.put("status", "calculated");
         out.put("portfolio_id", portfolioId);
-        out.put("period_days", days);
+        SymbolRoutes.period(out, asked, returns.length);
         out.put("method", "buy and hold of the holdings at constant quantities over the common daily bars");
         out.put("positions", positions);
         out.put("result", ReportJson.seedResult(report));

@@ -19,10 +19,13 @@ import java.util.Map;
 
 /**
  * The seed's symbol routes and the performance routes: metrics over a symbol's daily bars, asked from the
- * Market Data engine over the bus. Too little history is a 422 saying how much there is; nothing is made up.
- * Thread-safe.
+ * Market Data engine over the bus. Without a {@code period_days} they use the last {@value #DEFAULT_PERIOD_DAYS}
+ * daily returns, or as many as the history has (at least {@link PerformanceCalculator#MIN_OBSERVATIONS}), and say
+ * how many in {@code returns_used}; a {@code period_days} asked for is honoured exactly or is a 422 naming the
+ * field. Nothing is made up. Thread-safe.
  */
 final class SymbolRoutes {
+    /** Daily returns used when no period is asked for (a year; 253 daily bars). */
     static final int DEFAULT_PERIOD_DAYS = 252;
     static final int MAX_PERIOD_DAYS = 99_999;
     /** Bars the indicator set needs (SMA 50 is the longest). */
@@ -48,7 +51,7 @@ final class SymbolRoutes {
                 "count", engine.symbols().size(),
                 "source", "symbols with a quote, trade, fill or position seen by the Analytics engine")));
         r.get("/analytics/technical-indicators/{symbol}", this::indicators);
-        var calculate = new PortfolioCalculation(engine, marketData);
+        var calculate = new PortfolioCalculation(engine, this);
         r.post("/analytics/calculate/{portfolio_id}", calculate::handle);
         r.get("/analytics/calculate/{portfolio_id}", calculate::handle);
     }
@@ -59,17 +62,17 @@ final class SymbolRoutes {
 
     private void symbolMetrics(Context ctx) {
         String symbol = Validator.symbol("symbol", ctx.pathParam("symbol"));
-        int days = AnalyticsRoutes.intQuery(ctx, "period_days", DEFAULT_PERIOD_DAYS,
-                PerformanceCalculator.MIN_OBSERVATIONS, MAX_PERIOD_DAYS);
+        Integer asked = periodQuery(ctx);
         String benchmark = ctx.queryParam("benchmark");
-        Measured measured = measure(symbol, days, benchmark == null || benchmark.isBlank() ? null
+        Measured measured = measure(symbol, asked, benchmark == null || benchmark.isBlank() ? null
                 : Validator.symbol("benchmark", benchmark));
         PerformanceReport report = measured.report();
         WinLossStatistics wl = WinLossStatistics.of(measured.returns(), "returns");
         var out = new LinkedHashMap<String, Object>();
         out.put("symbol", symbol);
         out.put("benchmark", benchmark);
-        out.put("period", days + "d");
+        out.put("period", (asked != null ? asked : measured.returns().length) + "d");
+        period(out, asked, measured.returns().length);
         out.put("returns", Map.of("total_return_pct", 100 * report.totalReturn(),
                 "annualized_return_pct", 100 * report.annualizedReturn()));
         var risk = new LinkedHashMap<String, Object>();
@@ -94,16 +97,17 @@ final class SymbolRoutes {
     }
 
     /**
-     * Metrics of the last {@code days} daily returns of {@code symbol}; with a benchmark, of the returns over the
-     * bar times both symbols have among their last {@code days + 1} bars.
+     * Metrics of the last {@code asked} daily returns of {@code symbol} (all of them up to
+     * {@link #DEFAULT_PERIOD_DAYS} when {@code asked} is null); with a benchmark, of the returns over the bar times
+     * both symbols have among those bars.
      */
-    private Measured measure(String symbol, int days, String benchmark) {
-        DailySeries series = marketData.atLeast(symbol, days + 1, "period_days");
+    private Measured measure(String symbol, Integer asked, String benchmark) {
+        DailySeries series = bars(symbol, asked, asked == null ? "symbol" : "period_days");
         if (benchmark == null) {
             double[] returns = series.returns();
             return new Measured(calculator().calculate(returns), returns);
         }
-        DailySeries bench = marketData.atLeast(benchmark, days + 1, "benchmark");
+        DailySeries bench = bars(benchmark, asked, "benchmark");
         double[][] aligned = series.alignedReturns(bench);
         if (aligned[0].length < PerformanceCalculator.MIN_OBSERVATIONS) {
             throw ProblemException.unprocessable("insufficient history: " + symbol + " and " + benchmark + " share "
@@ -113,6 +117,45 @@ final class SymbolRoutes {
         return new Measured(calculator().calculate(aligned[0], aligned[1]), aligned[0]);
     }
 
+    /**
+     * The last {@code asked + 1} daily bars of {@code symbol} (a 422 naming {@code field} when there are fewer), or
+     * with no period asked for, the last {@code DEFAULT_PERIOD_DAYS + 1} or as many as there are, at least
+     * {@code MIN_OBSERVATIONS + 1}.
+     */
+    DailySeries bars(String symbol, Integer asked, String field) {
+        return asked != null ? marketData.atLeast(symbol, asked + 1, field)
+                : marketData.atLeast(symbol, DEFAULT_PERIOD_DAYS + 1, PerformanceCalculator.MIN_OBSERVATIONS + 1, field);
+    }
+
+    /** {@code period_days} of the query: null when absent, else in {@code [MIN_OBSERVATIONS, MAX_PERIOD_DAYS]}. */
+    private static Integer periodQuery(Context ctx) {
+        String s = ctx.queryParam("period_days");
+        return s == null || s.isBlank() ? null : AnalyticsRoutes.intQuery(ctx, "period_days", DEFAULT_PERIOD_DAYS,
+                PerformanceCalculator.MIN_OBSERVATIONS, MAX_PERIOD_DAYS);
+    }
+
+    /** A {@code period_days} of a body: null when absent, else checked like the query's. */
+    static Integer periodBody(Integer periodDays) {
+        if (periodDays != null && (periodDays < PerformanceCalculator.MIN_OBSERVATIONS || periodDays > MAX_PERIOD_DAYS)) {
+            throw ProblemException.badField("period_days", "must be in [" + PerformanceCalculator.MIN_OBSERVATIONS
+                    + ", " + MAX_PERIOD_DAYS + "], got " + periodDays);
+        }
+        return periodDays;
+    }
+
+    /**
+     * Adds {@code period_days} (asked, or the returns used when none was) and {@code returns_used}, and with the
+     * default period cut short by the history, a {@code period_note} saying so.
+     */
+    static void period(Map<String, Object> out, Integer asked, int used) {
+        out.put("period_days", asked != null ? asked : used);
+        out.put("returns_used", used);
+        if (asked == null && used < DEFAULT_PERIOD_DAYS) {
+            out.put("period_note", "no period_days given: the default is " + DEFAULT_PERIOD_DAYS
+                    + " daily returns and the history has " + used + ", all used");
+        }
+    }
+
     /** A report and the returns it was computed from. */
     private record Measured(PerformanceReport report, double[] returns) {
     }
@@ -120,16 +163,13 @@ final class SymbolRoutes {
     private void performance(Context ctx) {
         String portfolioId = ctx.pathParam("portfolio_id");
         PerformanceRequest body = Bodies.readOr(ctx, PerformanceRequest.class, new PerformanceRequest(null, null, null));
-        int days = body.periodDays() == null ? DEFAULT_PERIOD_DAYS : body.periodDays();
-        if (days < PerformanceCalculator.MIN_OBSERVATIONS || days > MAX_PERIOD_DAYS) {
-            throw ProblemException.badField("period_days", "must be in [" + PerformanceCalculator.MIN_OBSERVATIONS
-                    + ", " + MAX_PERIOD_DAYS + "], got " + days);
-        }
+        Integer asked = periodBody(body.periodDays());
+        int days = asked == null ? DEFAULT_PERIOD_DAYS : asked;
         PerformanceReport report;
         String source;
         if (body.symbol() != null && !body.symbol().isBlank()) {
             String symbol = Validator.symbol("symbol", body.symbol());
-            report = measure(symbol, days, body.benchmark() == null || body.benchmark().isBlank() ? null
+            report = measure(symbol, asked, body.benchmark() == null || body.benchmark().isBlank() ? null
                     : Validator.symbol("benchmark", body.benchmark())).report();
             source = "daily bars of " + symbol;
         } else {
@@ -147,7 +187,7 @@ final class SymbolRoutes {
         out.put("status", "completed");
         out.put("portfolio_id", portfolioId);
         out.put("symbol", body.symbol());
-        out.put("period_days", days);
+        period(out, asked, report.observations());
         out.put("source", source);
         out.put("result", ReportJson.seedResult(report));
         out.put("metrics", ReportJson.metrics(report));

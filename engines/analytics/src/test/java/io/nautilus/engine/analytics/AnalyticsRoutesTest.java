@@ -154,6 +154,42 @@ class AnalyticsRoutesTest {
         assertThat(m.get("benchmark").asText()).isEqualTo("FTSE");
     }
 
+    /*
+     * Day one: YEAR has 252 daily bars (251 returns), one short of the default 252 returns. Without a period the
+     * routes use the 251 and say so; asking for 252 is a 422 naming period_days. Reference: the 252 closes of the
+     * CSV, total return close[n-1] / close[n-252] - 1.
+     */
+    @Test
+    void test_symbolRoutes_defaultPeriodUsesTheHistoryThereIs() throws Exception {
+        double[] close = TestMarketData.closes("TTRC");
+        double expected = 100 * (close[close.length - 1] / close[close.length - 252] - 1);
+        JsonNode m = json(http.get("/analytics/performance-metrics/YEAR"), 200);
+        assertThat(m.get("returns_used").asInt()).isEqualTo(251);
+        assertThat(m.get("period_days").asInt()).isEqualTo(251);
+        assertThat(m.get("period").asText()).isEqualTo("251d");
+        assertThat(m.get("period_note").asText()).contains("default is 252").contains("has 251");
+        assertThat(m.get("returns").get("total_return_pct").asDouble()).isEqualTo(expected, within(1e-9));
+        JsonNode asked = problem(http.get("/analytics/performance-metrics/YEAR?period_days=252"), 422);
+        assertThat(asked.get("errors").get(0).get("field").asText()).isEqualTo("period_days");
+        assertThat(asked.get("detail").asText()).contains("YEAR has 252 1d bar(s), 253 needed");
+
+        JsonNode full = json(http.get("/analytics/performance-metrics/TTRC"), 200);
+        assertThat(full.get("returns_used").asInt()).isEqualTo(252);
+        assertThat(full.has("period_note")).isFalse();
+
+        JsonNode p = json(http.post("/analytics/performance/P8", "{\"symbol\":\"YEAR\"}"), 200);
+        assertThat(p.get("returns_used").asInt()).isEqualTo(251);
+        assertThat(p.get("result").get("total_return_pct").asDouble()).isEqualTo(expected, within(1e-9));
+        assertThat(problem(http.post("/analytics/performance/P8", "{\"symbol\":\"YEAR\",\"period_days\":252}"), 422)
+                .get("errors").get(0).get("field").asText()).isEqualTo("period_days");
+        JsonNode c = json(http.post("/analytics/calculate/P8", "{\"positions\":[{\"symbol\":\"YEAR\",\"quantity\":10}]}"),
+                200);
+        assertThat(c.get("returns_used").asInt()).isEqualTo(251);
+        assertThat(c.get("result").get("total_return_pct").asDouble()).isEqualTo(expected, within(1e-9));
+        assertThat(problem(http.post("/analytics/calculate/P8", "{\"positions\":[{\"symbol\":\"YEAR\",\"quantity\":10}],"
+                + "\"period_days\":252}"), 422).get("errors").get(0).get("field").asText()).isEqualTo("period_days");
+    }
+
     @Test
     void test_symbolRoutes_tooLittleHistoryIs422() throws Exception {
         assertThat(problem(http.get("/analytics/performance-metrics/SHORT?period_days=252"), 422).get("detail").asText())

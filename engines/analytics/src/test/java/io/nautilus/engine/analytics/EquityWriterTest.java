@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class EquityWriterTest {
     private static List<PortfolioSnapshot> sample(long ts) {
-        return List.of(new PortfolioSnapshot("p1", 100_000, 0, 0, 0, 0, 100_000 + ts, ts, List.of()),
-                new PortfolioSnapshot("p2", 50_000, 0, 0, 0, 0, 50_000 + ts, ts, List.of()));
+        return List.of(new PortfolioSnapshot("p1", 100_000, 100_000 + ts, 0, 0, 0, 0, 100_000 + ts, null, true, ts,
+                        List.of()),
+                new PortfolioSnapshot("p2", 50_000, 50_000 + ts, 0, 0, 0, 0, 50_000 + ts, null, true, ts, List.of()));
     }
 
     /** A store that refuses while {@code down} is set and records what it took, in order. */

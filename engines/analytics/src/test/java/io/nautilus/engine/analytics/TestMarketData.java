@@ -15,12 +15,14 @@ import java.util.Map;
 /**
  * A stand-in for the Market Data engine in tests: answers {@link BarHistoryRequest}s from the shared data.
  * TTRC: the ttrc daily OHLCV (5,550 bars); DAX and FTSE: EuStockMarkets closes on synthetic consecutive days
- * (1,860 bars); SHORT: 10 bars; any other symbol: none.
+ * (1,860 bars); YEAR: the last 252 ttrc bars (what the simulator's default backfill gives: a year of returns but
+ * one); SHORT: 10 bars; any other symbol: none.
  */
 final class TestMarketData {
     static final long DAY = 86_400_000_000_000L;
     static final Map<String, List<Bar>> BARS = Map.of(
             "TTRC", ttrc(),
+            "YEAR", lastYear(ttrc()),
             "DAX", closes("DAX", SharedDataFixture.column("eu_stock_markets_daily_close.csv", 1)),
             "FTSE", closes("FTSE", SharedDataFixture.column("eu_stock_markets_daily_close.csv", 4)),
             "SHORT", closes("SHORT", new double[] {10, 11, 12, 11, 10, 12, 13, 12, 14, 15}));
@@ -60,6 +62,12 @@ final class TestMarketData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<Bar> lastYear(List<Bar> ttrc) {
+        return ttrc.subList(ttrc.size() - 252, ttrc.size()).stream().map(b -> new Bar("YEAR", b.interval(),
+                b.startNanos(), b.endNanos(), b.open(), b.high(), b.low(), b.close(), b.volume(), b.vwap(),
+                b.tradeCount())).toList();
     }
 
     private static List<Bar> closes(String symbol, double[] close) {

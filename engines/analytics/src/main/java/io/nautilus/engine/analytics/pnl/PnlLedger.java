@@ -1,5 +1,7 @@
 package io.nautilus.engine.analytics.pnl;
 
+import io.nautilus.core.model.PortfolioState;
+import io.nautilus.core.model.PositionUpdate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,23 +11,30 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Real-time P&amp;L of every portfolio and position, driven by fills, position updates and prices. A pure class
- * (no bus, no I/O) so that it can be tested and benchmarked alone.
+ * Real-time P&amp;L of every portfolio and position, driven by the Portfolio engine's states, fills, position
+ * updates and prices. A pure class (no bus, no I/O) so that it can be tested and benchmarked alone.
  *
- * <p>Conventions (average cost):
+ * <p>Conventions:
  * <ul>
- *   <li>A fill that adds to a position (or opens one) moves the average cost to the size-weighted mean of the old
- *       cost and the fill price.</li>
- *   <li>A fill that reduces a position realizes {@code closed * (price - averageCost)} for a long and the opposite
- *       for a short; the average cost of the rest is unchanged. A fill that crosses zero closes the whole position
- *       and opens the remainder at the fill price.</li>
- *   <li>Fees are the fills' commissions, kept apart: realized and unrealized P&amp;L are before fees; net P&amp;L and
- *       equity are after them.</li>
- *   <li>Unrealized P&amp;L is {@code quantity * (mark - averageCost)}; the mark is the last quote midpoint or
- *       trade price of the symbol, else the last fill price.</li>
- *   <li>A position update (the Portfolio engine's authoritative view, FIFO lots) replaces quantity, average cost
- *       and realized P&amp;L of that position; fees stay those of the fills seen.</li>
- *   <li>Equity is {@code initialCapital + realized + unrealized - fees}.</li>
+ *   <li>Each portfolio has its own initial value, cash and fees. A {@link PortfolioState} (the Portfolio engine's
+ *       book) replaces them and every position's quantity, average cost and realized P&amp;L; positions it does not
+ *       hold are removed. Marks stay the ledger's own latest prices (the state's last price only where the ledger
+ *       has none). A state older than the last one applied to the portfolio is ignored.</li>
+ *   <li>A portfolio seen in a fill before any state starts with the ledger's default capital as its initial value
+ *       and cash, until its state arrives.</li>
+ *   <li>A fill moves cash by {@code -signedQuantity * price - commission} and adds the commission to the fees. Its
+ *       position follows average cost: a fill that adds to a position (or opens one) moves the average cost to the
+ *       size-weighted mean of the old cost and the fill price; a fill that reduces a position realizes
+ *       {@code closed * (price - averageCost)} for a long and the opposite for a short; a fill that crosses zero
+ *       closes the whole position and opens the remainder at the fill price.</li>
+ *   <li>A position update (the Portfolio engine's FIFO view) replaces quantity, average cost and realized P&amp;L of
+ *       that position; cash and fees are unchanged (the fill that caused it moved them).</li>
+ *   <li>Realized and unrealized P&amp;L are before fees. Unrealized P&amp;L is {@code quantity * (mark -
+ *       averageCost)}; the mark is the last quote midpoint or trade price of the symbol, else the last state's or
+ *       fill's price.</li>
+ *   <li>Equity is {@code cash + sum(quantity * mark)}: the portfolio's own cash, never a platform-wide capital.
+ *       For a book built from fills alone from cash = initial value this equals {@code initialValue + realized +
+ *       unrealized - fees}.</li>
  * </ul>
  *
  * <p>Cost: a price event is one hash lookup plus O(positions in that symbol) primitive writes, with no
@@ -39,7 +48,10 @@ public final class PnlLedger {
     private final List<PortfolioBook> orderedPortfolios = new ArrayList<>();
     private final Map<String, SymbolMarks> symbols = new HashMap<>();
 
-    /** @param initialCapital starting capital of every new portfolio, finite and &gt;= 0 */
+    /**
+     * @param initialCapital initial value and cash of a portfolio first seen in a fill (before its state), finite and
+     *                       &gt;= 0
+     */
     public PnlLedger(double initialCapital) {
         if (!(initialCapital >= 0) || !Double.isFinite(initialCapital)) {
             throw new IllegalArgumentException("initial_capital must be a finite number >= 0, got " + initialCapital);
@@ -63,7 +75,10 @@ public final class PnlLedger {
         }
         PositionPnl p = position(portfolioId, symbol);
         p.fill(signedQuantity, price, commission, tsNanos);
-        touch(p.portfolio, tsNanos);
+        PortfolioBook book = p.portfolio;
+        book.cash -= signedQuantity * price + commission;
+        book.fees += commission;
+        touch(book, tsNanos);
     }
 
     /**
@@ -84,10 +99,52 @@ public final class PnlLedger {
         touch(p.portfolio, tsNanos);
     }
 
+    /**
+     * Replaces the portfolio's book with the Portfolio engine's: initial value, cash, fees, and every position's
+     * quantity, average cost and realized P&amp;L; positions the state does not hold are removed. Marks stay the
+     * ledger's latest prices; a symbol without one is marked at the state's last price (else the position's own
+     * mark, else its average cost).
+     *
+     * @return false (and nothing changed) when the state is older than the last one applied to that portfolio
+     */
+    public boolean onState(PortfolioState state) {
+        PortfolioBook book = portfolios.get(state.portfolioId());
+        if (book == null) {
+            book = portfolio(state.portfolioId(), state.initialValue(), state.cash());
+        } else if (state.tsNanos() < book.stateNanos) {
+            return false;
+        }
+        book.initialValue = state.initialValue();
+        book.cash = state.cash();
+        book.fees = state.fees();
+        book.stateNanos = state.tsNanos();
+        int generation = ++book.generation;
+        for (PositionUpdate u : state.positions()) {
+            PositionPnl p = position(book, u.symbol());
+            p.quantity = u.quantity();
+            p.averageCost = u.quantity() == 0 ? 0 : u.averageCost();
+            p.realized = u.realizedPnl();
+            double symbolMark = symbols.get(u.symbol()).mark;
+            p.mark = symbolMark > 0 ? symbolMark : u.lastPrice() > 0 ? u.lastPrice() : p.mark > 0 ? p.mark
+                    : u.averageCost();
+            p.updatedNanos = Math.max(p.updatedNanos, u.tsNanos());
+            p.generation = generation;
+        }
+        for (int i = book.ordered.size() - 1; i >= 0; i--) {
+            PositionPnl p = book.ordered.get(i);
+            if (p.generation != generation) {
+                book.ordered.remove(i);
+                book.positions.remove(p.symbol);
+                symbols.get(p.symbol).remove(p);
+            }
+        }
+        touch(book, Math.max(book.updatedNanos, state.tsNanos()));
+        return true;
+    }
+
     /** Restores a position as persisted (quantity, cost, realized, fees, mark); used when an engine restarts. */
-    public void restore(PositionSnapshot s, double initialCapital) {
-        PortfolioBook book = portfolio(s.portfolioId(), initialCapital);
-        PositionPnl p = position(book, s.symbol());
+    public void restore(PositionSnapshot s) {
+        PositionPnl p = position(s.portfolioId(), s.symbol());
         p.quantity = s.quantity();
         p.averageCost = s.averageCost();
         p.realized = s.realized();
@@ -96,9 +153,20 @@ public final class PnlLedger {
         p.updatedNanos = s.updatedNanos();
     }
 
-    /** Registers a portfolio with its starting capital (no positions yet); existing portfolios are left as they are. */
-    public void restorePortfolio(String portfolioId, double initialCapital) {
-        portfolio(portfolioId, initialCapital);
+    /**
+     * Restores a portfolio as persisted (initial value, cash, fees; positions follow with {@link #restore}); used
+     * when the engine restarts, before the Portfolio engine's states replace it. An existing portfolio is replaced.
+     */
+    public void restorePortfolio(String portfolioId, double initialValue, double cash, double fees) {
+        PortfolioBook book = portfolio(portfolioId, initialValue, cash);
+        book.initialValue = initialValue;
+        book.cash = cash;
+        book.fees = fees;
+    }
+
+    /** True when the portfolio has a book (from a state, a fill, a position or a restore). */
+    public boolean knows(String portfolioId) {
+        return portfolios.containsKey(portfolioId);
     }
 
     /** Marks every position in {@code symbol} at {@code price} (quote midpoint or trade price, &gt; 0). */
@@ -170,10 +238,10 @@ public final class PnlLedger {
         book.updatedNanos = tsNanos;
     }
 
-    private PortfolioBook portfolio(String portfolioId, double initialCapital) {
+    private PortfolioBook portfolio(String portfolioId, double initialValue, double cash) {
         PortfolioBook book = portfolios.get(portfolioId);
         if (book == null) {
-            book = new PortfolioBook(portfolioId, initialCapital);
+            book = new PortfolioBook(portfolioId, initialValue, cash);
             portfolios.put(portfolioId, book);
             orderedPortfolios.add(book);
         }
@@ -181,7 +249,7 @@ public final class PnlLedger {
     }
 
     private PositionPnl position(String portfolioId, String symbol) {
-        return position(portfolio(portfolioId, defaultInitialCapital), symbol);
+        return position(portfolio(portfolioId, defaultInitialCapital, defaultInitialCapital), symbol);
     }
 
     private PositionPnl position(PortfolioBook book, String symbol) {
@@ -207,6 +275,16 @@ public final class PnlLedger {
                 holders = Arrays.copyOf(holders, count * 2);
             }
             holders[count++] = p;
+        }
+
+        void remove(PositionPnl p) {
+            for (int i = 0; i < count; i++) {
+                if (holders[i] == p) {
+                    holders[i] = holders[--count];
+                    holders[count] = null;
+                    return;
+                }
+            }
         }
     }
 }

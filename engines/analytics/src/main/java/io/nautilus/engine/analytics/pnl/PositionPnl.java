@@ -17,6 +17,8 @@ final class PositionPnl {
     double fees;
     double mark;
     long updatedNanos;
+    /** {@link PortfolioBook#generation} of the last state that held this position. */
+    int generation;
 
     PositionPnl(PortfolioBook portfolio, String symbol, double mark) {
         this.portfolio = portfolio;

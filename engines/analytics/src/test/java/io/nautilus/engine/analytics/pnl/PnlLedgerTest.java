@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.nautilus.core.model.PortfolioState;
+import io.nautilus.core.model.PositionUpdate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PnlLedgerTest {
@@ -73,30 +76,118 @@ class PnlLedgerTest {
         assertThat(ledger.symbols()).containsExactly("IBM", "MSFT");
     }
 
-    /* The Portfolio engine's FIFO view replaces quantity, cost and realized; fees stay the fills'. */
+    /*
+     * The Portfolio engine's FIFO view replaces quantity, cost and realized; cash and fees stay those the fills moved.
+     *  BUY 100 @ 10 fee 1, BUY 100 @ 12 fee 1, SELL 50 @ 13 fee 1 -> cash 100000 - 1000 - 1 - 1200 - 1 + 650 - 1
+     *  = 98447; average cost 11, realized 50 * (13 - 11) = 100; marked at 13.
+     *  FIFO (the update): the sale closes 50 of the lot at 10: realized 150, left 50 @ 10 + 100 @ 12 -> cost
+     *  1700 / 150; at 13 unrealized 150 * 13 - 1700 = 250; equity 98447 + 150 * 13 = 100397 (= 100000 + 150 + 250 - 3).
+     */
     @Test
-    void test_onPosition_replacesPositionKeepsFees() {
+    void test_onPosition_replacesPositionKeepsCashAndFees() {
         var ledger = new PnlLedger(CAPITAL);
         ledger.onFill("P", "AAPL", 100, 10, 1, T);
         ledger.onFill("P", "AAPL", 100, 12, 1, T);
-        ledger.onPosition("P", "AAPL", 150, 11.5, 25, 13, T + 1);
-        // unrealized 150 * (13 - 11.5) = 225; equity 100000 + 25 + 225 - 2
-        assertPnl(ledger.snapshot("P", T), 25, 225, 2, 100_248);
+        ledger.onFill("P", "AAPL", -50, 13, 1, T);
+        ledger.onPrice("AAPL", 13);
+        assertPnl(ledger.snapshot("P", T), 100, 150 * (13 - 11), 3, 100_397);
+        ledger.onPosition("P", "AAPL", 150, 1700 / 150.0, 150, 13, T + 1);
+        assertPnl(ledger.snapshot("P", T), 150, 250, 3, 100_397);
+        assertThat(ledger.snapshot("P", T).cash()).isEqualTo(98_447, within(1e-9));
         ledger.onPosition("P", "AAPL", 0, 11.5, 30, 0, T + 2);
         PositionSnapshot p = ledger.snapshot("P", T).positions().getFirst();
         assertThat(p.averageCost()).isZero();
         assertThat(p.mark()).isEqualTo(13);
-        assertPnl(ledger.snapshot("P", T), 30, 0, 2, 100_028);
     }
 
+    /*
+     * A restored book: initial 5000, cash 5000 + 7 - 1 - 10 * 100 = 4006 (a book funded from its capital), 10 units
+     * at cost 100 marked 110: unrealized 100, equity 4006 + 1100 = 5106 (= 5000 + 7 + 100 - 1).
+     */
     @Test
     void test_restore_rebuildsSnapshot() {
         var ledger = new PnlLedger(CAPITAL);
-        ledger.restorePortfolio("P", 5_000);
-        ledger.restore(new PositionSnapshot("P", "AAPL", 10, 100, 110, 7, 0, 1, T), 5_000);
-        // unrealized 10 * (110 - 100) = 100; equity 5000 + 7 + 100 - 1
+        ledger.restorePortfolio("P", 5_000, 4_006, 1);
+        ledger.restore(new PositionSnapshot("P", "AAPL", 10, 100, 110, 7, 0, 1, T));
         assertPnl(ledger.snapshot("P", T), 7, 100, 1, 5_106);
+        assertThat(ledger.snapshot("P", T).initialCapital()).isEqualTo(5_000);
+        assertThat(ledger.snapshot("P", T).fromState()).isFalse();
         assertThat(ledger.portfolioIds()).containsExactly("P");
+    }
+
+    /*
+     * Three portfolios of 100k, 1M and 50M (k = 1, 10, 500) with proportional trades, the ledger's default capital
+     * (1M) used by none of them:
+     *  state at creation: cash C, flat                         -> equity C
+     *  BUY 200k AAPL @ 150 fee k, BUY 100k MSFT @ 400 fee 2k   -> cash C - 30000k - k - 40000k - 2k = C - 70003k
+     *  marks AAPL 155, MSFT 395                                 -> positions 31000k + 39500k = 70500k
+     *  equity C + 497k: 100,497 / 1,004,970 / 50,248,500; unrealized 200k * 5 - 100k * 5 = 500k; fees 3k;
+     *  total return 497k / C = 0.00497 for each.
+     */
+    @Test
+    void test_onState_eachPortfolioItsOwnCapital() {
+        var ledger = new PnlLedger(1_000_000);
+        double[] capitals = {100_000, 1_000_000, 50_000_000};
+        double[] equities = {100_497, 1_004_970, 50_248_500};
+        for (double c : capitals) {
+            String id = "P" + (long) c;
+            double k = c / 100_000;
+            assertThat(ledger.onState(new PortfolioState(id, c, c, 0, List.of(), T))).isTrue();
+            assertPnl(ledger.snapshot(id, T), 0, 0, 0, c);
+            ledger.onFill(id, "AAPL", 200 * k, 150, k, T + 1);
+            ledger.onFill(id, "MSFT", 100 * k, 400, 2 * k, T + 1);
+        }
+        ledger.onPrice("AAPL", 155);
+        ledger.onPrice("MSFT", 395);
+        for (int i = 0; i < capitals.length; i++) {
+            double c = capitals[i];
+            double k = c / 100_000;
+            String id = "P" + (long) c;
+            PortfolioSnapshot s = ledger.snapshot(id, T);
+            assertPnl(s, 0, 500 * k, 3 * k, equities[i]);
+            assertThat(s.cash()).isEqualTo(c - 70_003 * k, within(1e-6));
+            assertThat(s.totalReturn()).isEqualTo(0.00497, within(1e-12));
+            // the Portfolio engine's book after the fills, at the same marks: the same equity
+            var state = new PortfolioState(id, c, c - 70_003 * k, 3 * k, List.of(
+                    new PositionUpdate(id, "AAPL", 200 * k, 150, 0, 155, T + 2),
+                    new PositionUpdate(id, "MSFT", 100 * k, 400, 0, 395, T + 2)), T + 2);
+            assertThat(s.equity()).isEqualTo(state.equity(), within(1e-6));
+            ledger.onState(state);
+            assertThat(ledger.snapshot(id, T).equity()).isEqualTo(state.equity(), within(1e-6));
+        }
+    }
+
+    /*
+     * A state replaces the book the fills built (capital 1M by default): initial 100000, cash 40000, fees 12, AAPL
+     * 300 @ 180 realized 55 (the ledger had 100 AAPL and 5 IBM: IBM goes); the ledger's own AAPL mark 200 stays
+     * (the state says 190); equity 40000 + 300 * 200 = 100000; unrealized 300 * 20 = 6000. A state older than the
+     * last one applied changes nothing.
+     */
+    @Test
+    void test_onState_replacesBookKeepsOwnMarks() {
+        var ledger = new PnlLedger(1_000_000);
+        ledger.onFill("P", "AAPL", 100, 150, 1, T);
+        ledger.onFill("P", "IBM", 5, 100, 1, T);
+        ledger.onPrice("AAPL", 200);
+        var state = new PortfolioState("P", 100_000, 40_000, 12, List.of(
+                new PositionUpdate("P", "AAPL", 300, 180, 55, 190, T + 5)), T + 5);
+        assertThat(ledger.onState(state)).isTrue();
+        PortfolioSnapshot s = ledger.snapshot("P", T + 5);
+        assertPnl(s, 55, 6_000, 12, 100_000);
+        assertThat(s.initialCapital()).isEqualTo(100_000);
+        assertThat(s.fromState()).isTrue();
+        assertThat(s.positions()).extracting(PositionSnapshot::symbol).containsExactly("AAPL");
+        assertThat(s.positions().getFirst().mark()).isEqualTo(200);
+        // IBM is no longer held by anyone: a price for it marks nothing
+        ledger.onPrice("IBM", 120);
+        assertThat(ledger.snapshot("P", T + 5).equity()).isEqualTo(100_000, within(1e-9));
+        // a symbol the ledger has no price for is marked at the state's last price: MSFT 10 @ 50, last 52
+        ledger.onState(new PortfolioState("P", 100_000, 39_500, 13, List.of(
+                new PositionUpdate("P", "AAPL", 300, 180, 55, 190, T + 6),
+                new PositionUpdate("P", "MSFT", 10, 50, 0, 52, T + 6)), T + 6));
+        assertThat(ledger.snapshot("P", T + 6).equity()).isEqualTo(39_500 + 300 * 200 + 10 * 52, within(1e-9));
+        assertThat(ledger.onState(state)).isFalse();
+        assertThat(ledger.snapshot("P", T + 6).cash()).isEqualTo(39_500);
     }
 
     @Test
