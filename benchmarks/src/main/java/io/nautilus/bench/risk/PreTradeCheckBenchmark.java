@@ -75,6 +75,6 @@ public class PreTradeCheckBenchmark {
     public RiskDecision preTradeCheckAllLimitTypes() {
         int i = next++ & (orders.length - 1);
         return check.check(orders[i], book, now, after, limits, controls, TradingState.ACTIVE, lastPrices[i],
-                1_700_000_000_000_000_000L + i);
+                1_700_000_000_000_000_000L + i, false);
     }
 }

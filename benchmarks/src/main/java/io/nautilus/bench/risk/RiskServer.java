@@ -15,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the risk engine alone on 127.0.0.1 for the load script: {@code RiskServer <port> <dataDir>}. Bar-history
- * requests and periodic predictions are off (no other engine runs). On {@code port + 1} a bare Javalin server
+ * requests and periodic predictions are off (no other engine runs); the book request is answered with no books. On {@code port + 1} a bare Javalin server
  * (virtual threads like the engines, no Nautilus chrome) answers {@code GET /hello} with a constant: the HTTP
  * ceiling of this machine, measured in the same JVM and run. Stops on SIGTERM.
  */
@@ -33,6 +33,10 @@ public final class RiskServer {
         var config = EngineConfig.empty().with("risk.history.request", "false")
                 .with("risk.prediction.interval_seconds", "0");
         var http = new HttpSettings("127.0.0.1", port, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, null, 4096);
+        // no Portfolio engine runs: answer the engine's book request with no books, so that it is synced (healthy)
+        bus.forEngine("portfolio").respond(io.nautilus.core.model.PortfolioStateRequest.TOPIC,
+                io.nautilus.core.model.PortfolioStateRequest.class,
+                q -> new io.nautilus.core.model.PortfolioStates(java.util.List.of(), System.currentTimeMillis() * 1_000_000L));
         var host = new EngineHost(new RiskEngine(), HostSettings.defaults().withHttp(http).withDataDir(dir.toString())
                 .withConfig(config), bus, Clock.system(), () -> true).start();
         var hello = Javalin.create(cfg -> {

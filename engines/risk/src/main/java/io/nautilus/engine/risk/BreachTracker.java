@@ -110,6 +110,19 @@ final class BreachTracker {
         }
     }
 
+    /**
+     * Resolves the open live breaches of portfolios that have no book (after the start-up sync: the Portfolio
+     * engine does not have them, so nothing can be in breach there).
+     */
+    void resolveOrphans(java.util.Set<String> portfolios, long nowNanos) {
+        for (RiskStore.BreachRecord b : new ArrayList<>(log.open())) {
+            if (!portfolios.contains(b.portfolioId())) {
+                resolve(new RiskCommands.Resolve(b.breachId(), "auto: the Portfolio engine has no such portfolio",
+                        BreachLog.ENGINE_ACTOR), nowNanos);
+            }
+        }
+    }
+
     /** Open live breaches (what-if ones are not counted). */
     int openCount() {
         return log.openCount();

@@ -61,6 +61,9 @@ final class RiskCheckRoutes {
         v.throwIfInvalid();
         RiskCommands.CheckOutcome out = routes.ask(RiskCommands.CHECK, new RiskCommands.Check(portfolio, positions,
                 body.equity()), RiskCommands.CheckOutcome.class);
+        if (out.refused() != null) {
+            throw RiskRoutes.noBook(portfolio, out.refused());
+        }
         var response = new LinkedHashMap<String, Object>();
         response.put("status", "checked");
         response.put("portfolio_id", portfolio);

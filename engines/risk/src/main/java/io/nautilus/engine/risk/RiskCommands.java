@@ -21,6 +21,8 @@ final class RiskCommands {
     static final String SNAPSHOT = "_local.risk.snapshot";
     static final String MONITOR = "_local.risk.monitor";
     static final String PREDICTED = "_local.risk.predicted";
+    static final String BOOKS = "_local.risk.books";
+    static final String HISTORY_FAILED = "_local.risk.history_failed";
 
     private RiskCommands() {
     }
@@ -31,6 +33,10 @@ final class RiskCommands {
 
     /** Timer tick (once a second). */
     record Tick(long tsNanos) {
+    }
+
+    /** A bar-history request of a symbol failed or timed out. */
+    record HistoryFailed(String symbol) {
     }
 
     /** A covariance model was estimated. */
@@ -48,8 +54,14 @@ final class RiskCommands {
     record CheckPosition(String symbol, double quantity, double price, double unrealizedPnl, double leverage) {
     }
 
-    /** The breaches (open after the check) and every evaluation. */
-    record CheckOutcome(List<RiskViews.BreachView> breaches, List<LimitEvaluation> evaluations) {
+    /**
+     * The breaches (open after the check) and every evaluation; or {@code refused} (a {@code NO_BOOK:*} reason
+     * code) when the live portfolio cannot be checked.
+     */
+    record CheckOutcome(List<RiskViews.BreachView> breaches, List<LimitEvaluation> evaluations, String refused) {
+        static CheckOutcome refused(String reason) {
+            return new CheckOutcome(List.of(), List.of(), reason);
+        }
     }
 
     /** Resolve a breach by hand. */
@@ -69,7 +81,8 @@ final class RiskCommands {
      * P&amp;L, evaluations of its limits, and the aligned daily returns of its symbols ({@code returns} columns
      * follow {@code returnSymbols}; symbols without enough history are missing from them).
      */
-    record PortfolioSnapshot(String portfolioId, boolean known, Map<String, Double> marketValues, double equity,
+    record PortfolioSnapshot(String portfolioId, boolean known, Map<String, Double> marketValues, double cash,
+                             double capital, double equity,
                              double peakEquity, double dayPnl, List<LimitEvaluation> evaluations,
                              List<String> returnSymbols, double[][] returns, long tsNanos) {
     }

@@ -10,10 +10,10 @@ import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.engine.Health;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistory;
-import io.nautilus.core.model.BarHistoryRequest;
 import io.nautilus.core.model.OrderIntent;
-import io.nautilus.core.model.PnlUpdate;
-import io.nautilus.core.model.PositionUpdate;
+import io.nautilus.core.model.PortfolioState;
+import io.nautilus.core.model.PortfolioStateRequest;
+import io.nautilus.core.model.PortfolioStates;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.RiskBreach;
 import io.nautilus.core.model.RiskDecision;
@@ -26,10 +26,9 @@ import io.nautilus.engine.risk.limit.RiskModel;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,10 +39,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Risk engine (port 8200): pre-trade checks of {@code order.intent} answered on {@code order.approved} /
- * {@code order.rejected}; limits monitored on {@code position.*}, {@code pnl.*}, {@code md.quote.*} and
- * {@code md.trade.*} with breaches on {@code risk.breach.<portfolio>} (CRITICAL); a daily-returns covariance model
- * from {@code md.bar.1d.*} and bar-history requests to the Market Data engine; breach predictions on
- * {@code risk.prediction.<portfolio>}; VaR, reports and the seed routes over HTTP (see docs/risk.md).
+ * {@code order.rejected}; books from the Portfolio engine (every book requested on {@code portfolio.snapshot} at
+ * start, retried until answered, then kept by {@code portfolio.state.*}); limits monitored on those states,
+ * {@code md.quote.*} and {@code md.trade.*} with breaches on {@code risk.breach.<portfolio>} (CRITICAL); a
+ * daily-returns covariance model from {@code md.bar.1d.*} and bar-history requests to the Market Data engine;
+ * breach predictions on {@code risk.prediction.<portfolio>}; VaR, reports and the seed routes over HTTP (see
+ * docs/risk.md). Until the books have arrived every check is refused ({@code NO_BOOK:syncing}) and /health is
+ * degraded.
  *
  * <p>Threading: every handler runs on the engine's ring thread and only there is {@link RiskState} touched. HTTP
  * handlers read the {@link RiskRegistry} snapshots, or ask the ring over the bus ({@code _local.risk.*}); model
@@ -61,14 +63,19 @@ public final class RiskEngine implements Engine {
     private RiskState state;
     private RingCalls calls;
     private ScheduledExecutorService timer;
-    private final Set<String> historyRequested = new HashSet<>();
+    private HistoryRequests historyRequests;
     private final Map<String, Boolean> alerting = new java.util.HashMap<>();
     private boolean modelBuilding;
+    /** A symbol's history arrived while a model was being built: build again as soon as it is done. */
+    private boolean modelUrgent;
     private long lastModelNanos;
     private long lastPredictionNanos;
     private volatile long approvedCount;
     private volatile long rejectedCount;
-    private volatile long historyFailures;
+    private volatile boolean booksSynced;
+    private volatile int bookSyncAttempts;
+    private volatile int portfolioCount;
+    private volatile List<String> waitingForHistory = List.of();
 
     @Inject
     public RiskEngine() {
@@ -88,30 +95,112 @@ public final class RiskEngine implements Engine {
         store.migrate();
         this.registry = new RiskRegistry(store, settings.defaultControls());
         registry.load();
-        this.state = new RiskState(settings, registry, store, bus);
+        this.historyRequests = new HistoryRequests(bus, settings);
+        this.state = new RiskState(settings, registry, store, bus, symbol -> symbolSeen(symbol));
         this.calls = new RingCalls(bus);
         context.onEndOfBatch(this::endOfBatch);
         bus.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (o, m) -> decide(o));
-        bus.subscribe("position.*", PositionUpdate.class, (p, m) -> onPosition(p));
-        bus.subscribe("pnl.*", PnlUpdate.class, (p, m) -> state.onPnl(p, now()));
+        bus.subscribe(Topics.portfolioState("*"), PortfolioState.class, (p, m) -> {
+            state.onPortfolioState(p, now());
+            afterBookChange();
+        });
+        bus.subscribe(RiskCommands.BOOKS, PortfolioStates.class, (p, m) -> onBooks(p));
         bus.subscribe("md.quote.*", Quote.class, (q, m) -> state.onPrice(q.symbol(), q.mid(), q.tsNanos(), now()),
                 Delivery.LATEST);
         bus.subscribe("md.trade.*", Trade.class, (t, m) -> state.onPrice(t.symbol(), t.price(), t.tsNanos(), now()),
                 Delivery.LATEST);
-        bus.subscribe("md.bar." + MarketHistory.DAILY + ".*", Bar.class, (b, m) -> state.onBar(b));
-        bus.subscribe(RiskCommands.HISTORY, BarHistory.class, (h, m) -> state.onHistory(h));
+        bus.subscribe("md.bar." + MarketHistory.DAILY + ".*", Bar.class, (b, m) -> onBar(b));
+        bus.subscribe(RiskCommands.HISTORY, BarHistory.class, (h, m) -> onHistory(h));
+        bus.subscribe(RiskCommands.HISTORY_FAILED, RiskCommands.HistoryFailed.class,
+                (f, m) -> historyRequests.failed(f.symbol(), now()));
         bus.subscribe(RiskCommands.MODEL, RiskCommands.ModelReady.class, (r, m) -> onModel(r));
         bus.subscribe(RiskCommands.TICK, RiskCommands.Tick.class, (t, m) -> onTick(t.tsNanos()));
         bus.subscribe(RiskCommands.CHANGED, RiskCommands.Changed.class, (c, m) -> state.onChanged(c.kind(), now()));
         bus.subscribe(RiskCommands.PREDICTED, RiskCommands.Predicted.class, (p, m) -> onPredicted(p.prediction()));
         calls.answer(RiskCommands.CHECK, RiskCommands.Check.class, c -> state.check(c, now()));
-        calls.answer(RiskCommands.PRETRADE, OrderIntent.class, o -> state.check(o, now()));
+        calls.answer(RiskCommands.PRETRADE, OrderIntent.class, o -> state.check(o, now(), true));
         calls.answer(RiskCommands.RESOLVE, RiskCommands.Resolve.class, r -> state.breaches.resolve(r, now()));
         calls.answer(RiskCommands.SNAPSHOT, RiskCommands.Snapshot.class, s -> state.snapshot(s.portfolioId(), now()));
         calls.answer(RiskCommands.MONITOR, RiskCommands.Monitor.class, this::onMonitor);
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("risk-timer").daemon(true).factory());
         timer.scheduleAtFixedRate(() -> bus.publish(RiskCommands.TICK, new RiskCommands.Tick(now())), 1, 1,
                 TimeUnit.SECONDS);
+        requestBooks(0);
+    }
+
+    /** First retry of the book request after a failure; doubled per attempt up to {@link #BOOKS_RETRY_MAX_MS}. */
+    static final long BOOKS_RETRY_FIRST_MS = 100;
+    static final long BOOKS_RETRY_MAX_MS = 5_000;
+
+    /**
+     * Asks the Portfolio engine for every book; retried with a doubling backoff until answered (in distributed mode
+     * the Portfolio engine may start later). The answer is handed to the ring thread on {@link RiskCommands#BOOKS}.
+     */
+    private void requestBooks(int attempt) {
+        bookSyncAttempts = attempt + 1;
+        bus.request(PortfolioStateRequest.TOPIC, PortfolioStateRequest.all(), PortfolioStates.class,
+                        Duration.ofMillis(settings.requestTimeoutMs()))
+                .whenComplete((books, error) -> {
+                    if (error == null) {
+                        bus.publish(RiskCommands.BOOKS, books);
+                        return;
+                    }
+                    long delay = Math.min(BOOKS_RETRY_MAX_MS, BOOKS_RETRY_FIRST_MS << Math.min(attempt, 10));
+                    LOG.info("engine=risk books not answered by the Portfolio engine (attempt {}): {}; retry in {} ms",
+                            attempt + 1, error.toString(), delay);
+                    try {
+                        timer.schedule(() -> requestBooks(attempt + 1), delay, TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                        LOG.debug("engine=risk stopped before the books arrived");
+                    }
+                });
+    }
+
+    private void onBooks(PortfolioStates books) {
+        boolean first = !state.booksSynced();
+        state.onBooks(books, now());
+        booksSynced = true;
+        if (first) {
+            LOG.info("engine=risk books synced: {} portfolios from the Portfolio engine", books.portfolios().size());
+        }
+        afterBookChange();
+    }
+
+    /** Counters for /health and an urgent model rebuild when a book brought a symbol whose history is here. */
+    private void afterBookChange() {
+        portfolioCount = state.portfolios().size();
+        refreshWaiting();
+        rebuildModel(now());
+    }
+
+    /** Called by the state for each symbol first seen in a book or a real order. */
+    private void symbolSeen(String symbol) {
+        if (state.history.bars(symbol) > settings.minHistory()) {
+            modelUrgent = true; // its bars are here already: into the model now
+        } else {
+            historyRequests.want(symbol, now());
+        }
+    }
+
+    private void onHistory(BarHistory h) {
+        state.onHistory(h);
+        historyRequests.answered(h.symbol(), state.history.bars(h.symbol()), now());
+        modelUrgent = true;
+        rebuildModel(now());
+    }
+
+    private void onBar(Bar b) {
+        state.onBar(b);
+        int bars = state.history.bars(b.symbol());
+        historyRequests.barsArrived(b.symbol(), bars);
+        if (!state.covered(b.symbol()) && bars > settings.minHistory()) {
+            modelUrgent = true;
+            rebuildModel(now());
+        }
+    }
+
+    private void refreshWaiting() {
+        waitingForHistory = state.waitingForHistory();
     }
 
     long now() {
@@ -138,7 +227,7 @@ public final class RiskEngine implements Engine {
     }
 
     private void decide(OrderIntent o) {
-        RiskDecision d = state.check(o, now());
+        RiskDecision d = state.check(o, now(), false);
         if (d.approved()) {
             approvedCount++;
             bus.publish(Topics.ORDER_APPROVED, d, Priority.HIGH);
@@ -148,49 +237,13 @@ public final class RiskEngine implements Engine {
         }
     }
 
-    private void onPosition(PositionUpdate p) {
-        boolean noHistory = state.onPosition(p, now());
-        if (noHistory && settings.requestHistory() && historyRequested.add(p.symbol())) {
-            var request = new BarHistoryRequest(p.symbol(), MarketHistory.DAILY, 0, Long.MAX_VALUE,
-                    settings.maxHistory());
-            bus.request(BarHistoryRequest.TOPIC, request, BarHistory.class, Duration.ofMillis(settings.requestTimeoutMs()))
-                    .whenComplete((history, error) -> {
-                        if (error != null) {
-                            historyFailures++;
-                            LOG.debug("engine=risk bar history of {} unavailable: {}", p.symbol(), error.toString());
-                        } else {
-                            bus.publish(RiskCommands.HISTORY, history);
-                        }
-                    });
-        }
-    }
-
     private void onTick(long nowNanos) {
         if (state.referenceDirty) {
             state.onChanged("reference", nowNanos);
         }
-        if (state.modelDirty && !modelBuilding && nowNanos - lastModelNanos >= settings.modelSeconds() * 1_000_000_000L) {
-            state.modelDirty = false;
-            lastModelNanos = nowNanos;
-            MarketHistory.Panel panel = state.history.panel(state.modelSymbols(), settings.minHistory());
-            if (panel.symbols().isEmpty()) {
-                return;
-            }
-            modelBuilding = true;
-            var estimator = new EwmaCovariance(settings.modelLambda());
-            try {
-                ctx.compute().executeSupplier(() -> RiskModel.estimate(panel.symbols(), panel.returns(), estimator))
-                        .whenComplete((model, error) -> {
-                            if (error != null) {
-                                LOG.warn("engine=risk covariance model estimation failed", error);
-                            }
-                            bus.publish(RiskCommands.MODEL, new RiskCommands.ModelReady(error == null ? model : null));
-                        });
-            } catch (RuntimeException e) {
-                modelBuilding = false;
-                state.modelDirty = true;
-            }
-        }
+        historyRequests.tick(nowNanos);
+        rebuildModel(nowNanos);
+        refreshWaiting();
         if (settings.predictionSeconds() > 0
                 && nowNanos - lastPredictionNanos >= settings.predictionSeconds() * 1_000_000_000L) {
             lastPredictionNanos = nowNanos;
@@ -211,11 +264,48 @@ public final class RiskEngine implements Engine {
         }
     }
 
+    /**
+     * Estimates the covariance model on the compute pool when it is out of date: at once when a symbol's history
+     * has just arrived ({@link #modelUrgent}; after the build under way, if any), otherwise at most every
+     * {@code risk.model.rebuild_seconds}.
+     */
+    private void rebuildModel(long nowNanos) {
+        if (!state.modelDirty && !modelUrgent || modelBuilding) {
+            return;
+        }
+        if (!modelUrgent && nowNanos - lastModelNanos < settings.modelSeconds() * 1_000_000_000L) {
+            return;
+        }
+        modelUrgent = false;
+        state.modelDirty = false;
+        lastModelNanos = nowNanos;
+        MarketHistory.Panel panel = state.history.panel(state.modelSymbols(), settings.minHistory());
+        if (panel.symbols().isEmpty()) {
+            return;
+        }
+        modelBuilding = true;
+        var estimator = new EwmaCovariance(settings.modelLambda());
+        try {
+            ctx.compute().executeSupplier(() -> RiskModel.estimate(panel.symbols(), panel.returns(), estimator))
+                    .whenComplete((model, error) -> {
+                        if (error != null) {
+                            LOG.warn("engine=risk covariance model estimation failed", error);
+                        }
+                        bus.publish(RiskCommands.MODEL, new RiskCommands.ModelReady(error == null ? model : null));
+                    });
+        } catch (RuntimeException e) {
+            modelBuilding = false;
+            state.modelDirty = true;
+        }
+    }
+
     private void onModel(RiskCommands.ModelReady ready) {
         modelBuilding = false;
         if (ready.model() != null) {
             state.onModel(ready.model(), now());
         }
+        refreshWaiting();
+        rebuildModel(now());
     }
 
     /** Publishes an alert for each limit whose breach probability has just crossed the level. */
@@ -248,14 +338,29 @@ public final class RiskEngine implements Engine {
         new RiskRoutes(this, ctx, settings, registry, store).register(routes);
     }
 
+    /** True once the books have arrived from the Portfolio engine (checks are refused until then). */
+    boolean booksSynced() {
+        return booksSynced;
+    }
+
     @Override
     public Health health() {
         var details = new LinkedHashMap<String, Object>();
         details.put("approved", approvedCount);
         details.put("rejected", rejectedCount);
         details.put("limits", registry == null ? 0 : registry.limits().size());
-        details.put("history_requests_failed", historyFailures);
+        details.put("books_synced", booksSynced);
+        details.put("book_sync_attempts", bookSyncAttempts);
+        details.put("portfolios", portfolioCount);
+        List<String> waiting = waitingForHistory;
+        details.put("symbols_waiting_for_history", waiting.size());
+        details.put("symbols_waiting", waiting.size() > 20 ? waiting.subList(0, 20) : waiting);
+        details.put("history_requests_failed", historyRequests == null ? 0 : historyRequests.failures());
         details.put("what_if_write_failures", store == null ? 0 : store.whatIfWriteFailures());
+        if (!booksSynced) {
+            return Health.degraded("books not synced: waiting for the Portfolio engine's answer to "
+                    + PortfolioStateRequest.TOPIC + " (every check is refused with NO_BOOK:syncing)", details);
+        }
         return Health.up(details);
     }
 

@@ -7,6 +7,7 @@ import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.http.Validator;
+import io.nautilus.engine.risk.control.ReasonCodes;
 import io.nautilus.engine.risk.control.TradingState;
 import io.nautilus.engine.risk.limit.LimitDefinition;
 import io.nautilus.engine.risk.limit.SymbolInfo;
@@ -178,11 +179,14 @@ final class RiskRoutes {
     private void portfolio(Context c) {
         RiskCommands.PortfolioSnapshot s = snapshot(c.pathParam("portfolio_id"));
         if (!s.known()) {
-            throw ProblemException.notFound("no portfolio '" + s.portfolioId() + "' seen by the risk engine");
+            throw noBook(s.portfolioId(), engine.booksSynced() ? ReasonCodes.NO_BOOK_NO_STATE
+                    : ReasonCodes.NO_BOOK_SYNCING);
         }
         var out = new LinkedHashMap<String, Object>();
         out.put("portfolio_id", s.portfolioId());
         out.put("market_values", s.marketValues());
+        out.put("cash", s.cash());
+        out.put("initial_value", s.capital());
         out.put("equity", s.equity());
         out.put("peak_equity", s.peakEquity());
         out.put("day_pnl", s.dayPnl());
@@ -192,6 +196,20 @@ final class RiskRoutes {
     }
 
     // ---- helpers
+
+    /**
+     * The answer when a portfolio has no book: 503 (retry) while the books are syncing with the Portfolio engine,
+     * 404 when its state has not arrived. Both carry the reason code.
+     */
+    static ProblemException noBook(String portfolioId, String reason) {
+        String id = io.nautilus.core.model.Checks.shorten(portfolioId);
+        if (ReasonCodes.NO_BOOK_SYNCING.equals(reason)) {
+            return ProblemException.unavailable(reason + ": the risk engine is still receiving the books from the"
+                    + " Portfolio engine; no portfolio is checked until they have arrived", 1);
+        }
+        return ProblemException.notFound(reason + ": the risk engine has no book of portfolio '" + id
+                + "' (the Portfolio engine has not published its state)");
+    }
 
     List<RiskStore.BreachRecord> openBreaches(String portfolioId) {
         return store.breaches(portfolioId, true, false, 1000);

@@ -132,7 +132,7 @@ class RiskCalculatorRoutesTest extends RiskHttpTestBase {
         double[] mv = {1e6, 5e5, -3e5, 8e5};
         for (int j = 0; j < 4; j++) {
             double px = closes[R.length][j];
-            test.publish("position.p1", new PositionUpdate("p1", syms[j], mv[j] / px, px, 0, px, t0 + 300 * day));
+            risk.position(new PositionUpdate("p1", syms[j], mv[j] / px, px, 0, px, t0 + 300 * day));
         }
         await().until(() -> risk.send("GET", "/risk/var/p1?method=historical", null).statusCode() == 200);
     }

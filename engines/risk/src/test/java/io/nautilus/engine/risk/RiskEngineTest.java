@@ -83,7 +83,7 @@ class RiskEngineTest {
     }
 
     private void position(double qty, double price) throws Exception {
-        test.publish("position.p1", new PositionUpdate("p1", "AAPL", qty, 90, 0, price, T0));
+        risk.position(new PositionUpdate("p1", "AAPL", qty, 90, 0, price, T0));
         await().until(() -> risk.json("GET", "/risk/portfolios/p1", null, 200).get("market_values").path("AAPL")
                 .asDouble(Double.NaN) == qty * price);
     }
@@ -122,6 +122,7 @@ class RiskEngineTest {
 
     @Test
     void test_intent_throttlePerPortfolio() throws Exception {
+        risk.book("p1", 1_000_000);
         test.publish(Topics.quote("AAPL"), new Quote("AAPL", 95, 95, 10, 10, T0));
         risk.json("PUT", "/risk/controls/p1", "{\"max_orders_per_second_portfolio\":2,\"max_quantity\":50}", 200);
         assertThat(decide(order("q0", Side.BUY, 51)).reasons()).containsExactly("MAX_QUANTITY");
@@ -189,7 +190,7 @@ class RiskEngineTest {
                 + "\"portfolio_id\":\"p1\"}", 201);
         risk.json("POST", "/risk/limits", "{\"limit_id\":\"adv\",\"limit_type\":\"adv_limit\",\"limit_value\":1,"
                 + "\"portfolio_id\":\"p1\"}", 201);
-        test.publish("position.p1", new PositionUpdate("p1", "AAPL", 10_000, 3, 0, 3.5, T0));
+        risk.position(new PositionUpdate("p1", "AAPL", 10_000, 3, 0, 3.5, T0));
         // expected: z_0.99 x |10,000 x 3.5| x EWMA(0.94) volatility of the 60 daily simple returns (zero mean)
         double[] r = new double[60];
         for (int i = 1; i <= 60; i++) {
@@ -217,7 +218,7 @@ class RiskEngineTest {
         // a daily-loss limit of 100 on a 35,000 position: tomorrow's loss exceeds it with a high probability
         risk.json("POST", "/risk/limits", "{\"limit_id\":\"loss\",\"limit_type\":\"daily_loss\",\"limit_value\":100,"
                 + "\"portfolio_id\":\"p1\"}", 201);
-        test.publish("position.p1", new PositionUpdate("p1", "AAPL", 10_000, 3, 0, 3.5, T0));
+        risk.position(new PositionUpdate("p1", "AAPL", 10_000, 3, 0, 3.5, T0));
         await().atMost(Duration.ofSeconds(10)).until(() -> !predictions.isEmpty());
         RiskBreach alert = predictions.getFirst();
         assertThat(alert.limitType()).isEqualTo("predicted_daily_loss");

@@ -20,15 +20,40 @@ final class RiskHost implements AutoCloseable {
     static final HttpClient CLIENT = HttpClient.newHttpClient();
     final LocalBus bus;
     final EngineHost host;
+    /** The books the Portfolio engine would hold; pass it to the next host to restart on the same books. */
+    final FakePortfolio portfolio;
 
     RiskHost(LocalBus bus, Path dataDir, EngineConfig config) {
         this(bus, dataDir, config, HttpSettings.local(0));
     }
 
     RiskHost(LocalBus bus, Path dataDir, EngineConfig config, HttpSettings http) {
+        this(bus, dataDir, config, http, new FakePortfolio(), true);
+    }
+
+    /** A host whose books come from {@code portfolio} (answered on {@code portfolio.snapshot} if {@code answer}). */
+    RiskHost(LocalBus bus, Path dataDir, EngineConfig config, FakePortfolio portfolio) {
+        this(bus, dataDir, config, HttpSettings.local(0), portfolio, true);
+    }
+
+    RiskHost(LocalBus bus, Path dataDir, EngineConfig config, HttpSettings http, FakePortfolio portfolio,
+             boolean answer) {
         this.bus = bus;
+        this.portfolio = portfolio;
+        if (answer) {
+            portfolio.answer(bus.forEngine("portfolio"));
+        }
         this.host = new EngineHost(new RiskEngine(), HostSettings.defaults().withHttp(http)
                 .withDataDir(dataDir.toString()).withConfig(config), bus, Clock.system(), () -> true).start();
+        if (answer) {
+            awaitSynced();
+        }
+    }
+
+    /** Waits until the engine has its books (its /health says books_synced). */
+    void awaitSynced() {
+        org.awaitility.Awaitility.await().until(() -> json("GET", "/health", null, 200)
+                .path("books_synced").asBoolean(false));
     }
 
     /** Settings for tests: no bar-history requests unless asked, no periodic predictions, 1 s model rebuilds. */
@@ -36,10 +61,25 @@ final class RiskHost implements AutoCloseable {
         return EngineConfig.empty().with("risk.history.request", "false").with("risk.prediction.interval_seconds", "0");
     }
 
-    /** Publishes a position as the portfolio engine would: quantity at price (average cost = price, no P&amp;L). */
+    /**
+     * Sets a position as the portfolio engine would and publishes the portfolio's state: quantity bought at price
+     * (average cost = price, no P&amp;L), cash = initial value (1,000,000 unless created otherwise) - cost.
+     */
     void position(String portfolio, String symbol, double quantity, double price, long tsNanos) {
-        bus.forEngine("test").publish("position." + portfolio,
-                new io.nautilus.core.model.PositionUpdate(portfolio, symbol, quantity, price, 0, price, tsNanos));
+        position(new io.nautilus.core.model.PositionUpdate(portfolio, symbol, quantity, price, 0, price, tsNanos));
+    }
+
+    /** Creates a portfolio with no positions, publishes its state and waits until the engine has its book. */
+    void book(String portfolioId, double initialValue) throws Exception {
+        portfolio.create(portfolioId, initialValue);
+        FakePortfolio.publish(bus.forEngine("portfolio"), portfolio.state(portfolioId, portfolio.lastChange(portfolioId)));
+        org.awaitility.Awaitility.await().until(() -> send("GET", "/risk/portfolios/" + portfolioId, null)
+                .statusCode() == 200);
+    }
+
+    /** Sets a position (bought at its average cost) and publishes the portfolio's state. */
+    void position(io.nautilus.core.model.PositionUpdate p) {
+        FakePortfolio.publish(bus.forEngine("portfolio"), portfolio.position(p));
     }
 
     /** Waits until the monitor has this many open live breaches; returns the newest live one of the portfolio. */

@@ -21,7 +21,8 @@ class RiskPersistenceTest {
     void test_restart_restoresDurableState() throws Exception {
         String breachId;
         JsonNode limitsBefore;
-        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
+        var books = new FakePortfolio();
+        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig(), books)) {
             risk.json("POST", "/risk/limits", "{\"limit_id\":\"pv\",\"limit_type\":\"portfolio_value\",\"limit_value\":100,"
                     + "\"threshold_warning\":0.75}", 201);
             risk.json("POST", "/risk/limits", "{\"limit_id\":\"sec\",\"limit_type\":\"sector_exposure\",\"limit_value\":0.4,"
@@ -36,7 +37,7 @@ class RiskPersistenceTest {
             breachId = risk.awaitOpenBreach("p1", 1).get("breach_id").asText();
             limitsBefore = risk.json("GET", "/risk/limits", null, 200);
         }
-        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
+        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig(), books)) {
             assertThat(risk.json("GET", "/risk/limits", null, 200)).isEqualTo(limitsBefore);
             assertThat(risk.json("GET", "/risk/limits/sec", null, 200).get("enabled").asBoolean()).isFalse();
             assertThat(risk.json("GET", "/risk/limits/sec/audit", null, 200).get("count").asInt()).isEqualTo(2);

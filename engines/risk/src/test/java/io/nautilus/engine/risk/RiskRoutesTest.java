@@ -201,14 +201,16 @@ class RiskRoutesTest extends RiskHttpTestBase {
         risk.json("POST", "/risk/limits", "{\"limit_id\":\"gross\",\"limit_type\":\"gross_exposure\",\"limit_value\":10000,"
                 + "\"portfolio_id\":\"p1\"}", 201);
         risk.json("POST", "/risk/monitor/stop", null, 200);
-        bus.forEngine("test").publish("position.p1", new PositionUpdate("p1", "AAPL", 100, 90, 0, 95, T0));
+        risk.position(new PositionUpdate("p1", "AAPL", 100, 90, 0, 95, T0));
         await().untilAsserted(() -> assertThat(risk.json("POST", "/risk/check/p1", "{\"positions\":[]}", 200)
                 .get("breaches_found").asInt()).isEqualTo(1));
         JsonNode r = risk.json("POST", "/risk/check/p1", "{\"positions\":[]}", 200);
         // 100 x 95 = 9,500 = 95% of 10,000: WARNING
         assertThat(r.get("breaches").get(0).get("severity").asText()).isEqualTo("WARNING");
         assertThat(r.get("evaluations").get(0).get("value").asDouble()).isCloseTo(9500, within(1e-9));
-        assertThat(risk.json("POST", "/risk/check/p2", "", 200).get("breaches_found").asInt()).isZero();
+        // p2 has no book (the Portfolio engine published no state of it): refused, and nothing is registered
+        assertThat(risk.json("POST", "/risk/check/p2", "", 404).get("detail").asText()).startsWith("NO_BOOK:no_state");
+        assertThat(risk.json("GET", "/risk/monitor/status", null, 200).get("portfolios").asInt()).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -22,7 +22,10 @@ import java.util.List;
  * needs a last price to be checked against. A limit rejects the order when it would be at or over its breach
  * threshold after the order and the order does not lower its value (an order that reduces a breach already
  * there passes, with the breach as a remark). The throttles count approved orders only: a rejected order does not
- * use up the rate. All reasons found are reported, not only the first.
+ * use up the rate. A VaR, ES, volatility or correlation limit that cannot be measured because a symbol of the book
+ * after the order is outside the covariance model rejects the order ({@code NO_HISTORY}, fail closed); other
+ * unmeasurable limits are remarks ({@code NO_DATA}). A dry run ({@code dryRun}, HTTP pre-trade) is decided the
+ * same way but uses none of the throttles' budget. All reasons found are reported, not only the first.
  *
  * <p>Not thread-safe (the throttles are state): one instance on the risk engine's ring thread. Allocates only
  * the reason list of an order that has reasons.
@@ -41,11 +44,12 @@ public final class PreTradeCheck {
      * @param state      the portfolio's trading state (already combined with the global one)
      * @param lastPrice  last price of the symbol, NaN when unknown
      * @param nowNanos   decision time
+     * @param dryRun     true for a question (HTTP pre-trade): the throttles are consulted, not used up
      * @return the decision
      */
     public RiskDecision check(OrderIntent order, ExposureBook book, LimitMeasures now, LimitMeasures after,
                               List<LimitDefinition> limits, OrderControls controls, TradingState state,
-                              double lastPrice, long nowNanos) {
+                              double lastPrice, long nowNanos, boolean dryRun) {
         List<String> reasons = null;
         boolean rejected = false;
         if (state == TradingState.HALTED) {
@@ -106,9 +110,16 @@ public final class PreTradeCheck {
                     boolean worsens = !(now.value(limit) >= value);
                     reasons = add(reasons, code(worsens ? ReasonCodes.LIMIT_BREACH : ReasonCodes.LIMIT_WARNING, limit));
                     rejected |= worsens;
+                } else if (status == LimitStatus.WARNING) {
+                    reasons = add(reasons, code(ReasonCodes.LIMIT_WARNING, limit));
                 } else {
-                    reasons = add(reasons, code(status == LimitStatus.WARNING ? ReasonCodes.LIMIT_WARNING
-                            : ReasonCodes.NO_DATA, limit));
+                    String missing = limit.type().needsModel() ? after.uncoveredSymbol() : null;
+                    if (missing != null) {
+                        reasons = add(reasons, code(ReasonCodes.NO_HISTORY, limit) + ':' + missing);
+                        rejected = true;
+                    } else {
+                        reasons = add(reasons, code(ReasonCodes.NO_DATA, limit));
+                    }
                 }
             }
         }
@@ -119,7 +130,7 @@ public final class PreTradeCheck {
             } else if (!strategyThrottle.canAcquire(order.strategyId(), controls.maxOrdersPerSecondStrategy(), nowNanos)) {
                 reasons = add(reasons, ReasonCodes.THROTTLE_STRATEGY);
                 rejected = true;
-            } else {
+            } else if (!dryRun) {
                 portfolioThrottle.tryAcquire(order.portfolioId(), controls.maxOrdersPerSecondPortfolio(), nowNanos);
                 strategyThrottle.tryAcquire(order.strategyId(), controls.maxOrdersPerSecondStrategy(), nowNanos);
             }

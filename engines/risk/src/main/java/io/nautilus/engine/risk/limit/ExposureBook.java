@@ -20,9 +20,10 @@ import java.util.Map;
  * every value-based measure NO_DATA (NaN); a held symbol outside the model makes VaR, ES, volatility and
  * correlation NaN; a held symbol without ADV makes adv_limit and liquidity NaN. Today's P&amp;L is
  * realized + quantity x (price - average cost), against its value at the first event of the UTC day (or when
- * the position was first seen). Equity is the last one reported by {@link #setReportedEquity} (the portfolio
- * engine's P&amp;L updates), otherwise the configured capital plus the P&amp;L of the positions; without either
- * it is unknown. Peak equity is the highest equity observed.
+ * the position was first seen). Equity is the portfolio's own cash (from its {@code PortfolioState},
+ * {@link #setCash}) plus the market value of its positions at this book's marks; a hypothetical book (what-if)
+ * has a fixed equity ({@link #setReportedEquity}) or a capital plus the P&amp;L of its positions; without any it
+ * is unknown. Peak equity is the highest equity observed.
  *
  * <p>Not thread-safe: owned by the risk engine's ring thread. Allocates only when a new symbol is seen.
  */
@@ -93,6 +94,7 @@ public final class ExposureBook {
 
     private double reportedEquity = Double.NaN;
     private double capital = Double.NaN;
+    private double cash = Double.NaN;
     double peakEquity = Double.NaN;
     private long day = Long.MIN_VALUE;
 
@@ -185,6 +187,22 @@ public final class ExposureBook {
         refreshEquity();
     }
 
+    /**
+     * Forgets slot {@code k} if it is the last one created and still flat with no P&amp;L: a dry run (HTTP
+     * pre-trade) of an order on a symbol the book did not know leaves the book as it was.
+     */
+    public void forgetFlat(int k) {
+        if (k != size - 1 || qty[k] != 0 || realized[k] != 0) {
+            return;
+        }
+        slots.remove(symbol[k]);
+        symbol[k] = null;
+        price[k] = 0;
+        avgCost[k] = 0;
+        base[k] = 0;
+        size--;
+    }
+
     /** Marks a symbol at a new price; ignored when the book has no slot for it. Returns true if it was held. */
     public boolean applyPrice(String sym, double lastPrice, long tsNanos) {
         Integer k = slots.get(sym);
@@ -197,21 +215,47 @@ public final class ExposureBook {
         return qty[k] != 0;
     }
 
-    /** The equity reported by the portfolio engine (cash + market value), currency. */
+    /**
+     * The portfolio's cash (from its {@code PortfolioState}), currency; once set, equity is this cash plus the
+     * market value of the positions at this book's marks. NaN to clear.
+     */
+    public void setCash(double amount, long tsNanos) {
+        roll(tsNanos);
+        cash = amount;
+        refreshEquity();
+    }
+
+    /** The portfolio's capital (its initial value), NaN when unknown. */
+    public double capital() {
+        return capital;
+    }
+
+    /** The portfolio's cash, NaN when the book has no state. */
+    public double cash() {
+        return cash;
+    }
+
+    /** A fixed equity for a hypothetical book (a what-if check's posted equity), currency. */
     public void setReportedEquity(double equity, long tsNanos) {
         roll(tsNanos);
         reportedEquity = equity;
         refreshEquity();
     }
 
-    /** Configured capital, the base of equity when no equity is reported; NaN to clear. */
+    /** Configured capital, the base of equity when neither cash nor an equity is known; NaN to clear. */
     public void setCapital(double amount) {
         capital = amount;
         refreshEquity();
     }
 
-    /** Current equity, NaN when unknown. */
+    /**
+     * Current equity, NaN when unknown: cash + market value of the positions when the cash is known (NaN while a
+     * held position has no price), else the fixed equity of a hypothetical book, else capital + P&amp;L.
+     */
     public double equity() {
+        if (!Double.isNaN(cash)) {
+            return unpriced > 0 ? Double.NaN : cash + net;
+        }
         if (!Double.isNaN(reportedEquity)) {
             return reportedEquity;
         }

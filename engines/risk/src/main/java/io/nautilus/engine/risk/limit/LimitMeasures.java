@@ -109,6 +109,24 @@ public final class LimitMeasures {
         return this;
     }
 
+    /**
+     * A symbol held in this state (after the order, for {@link #whatIf}) that the covariance model does not cover,
+     * the order's own first; {@code null} when the model covers them all. Names the symbol a VaR, ES, volatility or
+     * correlation limit waits for. O(positions).
+     */
+    public String uncoveredSymbol() {
+        if (k >= 0 && newQty != 0 && b.row[k] < 0) {
+            return b.symbol[k];
+        }
+        for (int i = 0; i < b.heldCount; i++) {
+            int j = b.held[i];
+            if (b.row[j] < 0 && !(j == k && newQty == 0)) {
+                return b.symbol[j];
+            }
+        }
+        return null;
+    }
+
     /** The value of a limit's measure in this state, NaN when it cannot be measured. */
     public double value(LimitDefinition l) {
         return switch (l.scope()) {

@@ -72,6 +72,14 @@ public enum LimitType {
         return scopes;
     }
 
+    /**
+     * True for the types measured on the covariance model (VaR, ES, volatility, correlation): they cannot be
+     * measured while a held symbol has no daily history in the model.
+     */
+    public boolean needsModel() {
+        return this == VAR_LIMIT || this == EXPECTED_SHORTFALL || this == VOLATILITY || this == CORRELATION;
+    }
+
     /** The wire name, e.g. {@code var_limit}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -37,7 +37,7 @@ class PreTradeCheckTest {
 
     private RiskDecision run(OrderIntent o, List<LimitDefinition> limits, OrderControls controls, TradingState state,
                              double last, long at) {
-        return check.check(o, book, now, after, limits, controls, state, last, at);
+        return check.check(o, book, now, after, limits, controls, state, last, at, false);
     }
 
     private RiskDecision run(OrderIntent o, OrderControls controls, TradingState state) {
@@ -161,10 +161,34 @@ class PreTradeCheckTest {
     }
 
     @Test
-    void test_check_unmeasurableLimitIsARemark() {
-        var limit = LimitDefinition.of("v", LimitType.VAR_LIMIT, 1_000, LimitScope.PORTFOLIO, "p1", null, null);
+    void test_check_modelLimitWithASymbolOutsideTheModelFailsClosedNamingIt() {
+        // Z has no history in the model: the VaR after buying it cannot be measured, so the order is rejected
+        var limit = LimitDefinition.of("v", LimitType.VAR_LIMIT, 1_000_000, LimitScope.PORTFOLIO, "p1", null, null);
+        RiskDecision d = run(market("Z", Side.BUY, 1), List.of(limit), OrderControls.NONE, TradingState.ACTIVE, 5, NOW);
+        assertThat(d.approved()).isFalse();
+        assertThat(d.reasons()).containsExactly("NO_HISTORY:var_limit:v:Z");
+    }
+
+    @Test
+    void test_check_unmeasurableLimitWithoutAModelCauseIsARemark() {
+        // Z has no ADV: the adv limit cannot be measured, which is a remark, not a rejection
+        var limit = LimitDefinition.of("adv", LimitType.ADV_LIMIT, 1, LimitScope.PORTFOLIO, "p1", null, null);
         RiskDecision d = run(market("Z", Side.BUY, 1), List.of(limit), OrderControls.NONE, TradingState.ACTIVE, 5, NOW);
         assertThat(d.approved()).isTrue();
-        assertThat(d.reasons()).containsExactly("NO_DATA:var_limit:v");
+        assertThat(d.reasons()).containsExactly("NO_DATA:adv_limit:adv");
+    }
+
+    @Test
+    void test_check_dryRunUsesNoThrottleBudget() {
+        var controls = new OrderControls(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Set.of(), 1, 0);
+        for (int i = 0; i < 3; i++) {
+            assertThat(check.check(market("A", Side.BUY, 1), book, now, after, List.of(), controls,
+                    TradingState.ACTIVE, 48, NOW, true).approved()).isTrue();
+        }
+        // the one order per second is still there for the real order, and then used up
+        assertThat(run(market("A", Side.BUY, 1), controls, TradingState.ACTIVE).approved()).isTrue();
+        assertThat(run(market("A", Side.BUY, 1), controls, TradingState.ACTIVE).reasons())
+                .containsExactly(ReasonCodes.THROTTLE_PORTFOLIO);
     }
 }
