@@ -14,10 +14,14 @@ final class Commands {
     private Commands() {
     }
 
-    sealed interface Command permits Create, Snapshot, ListPortfolios, Submit, AddPosition, Cancel, ListOrders, Prices {
+    sealed interface Command permits Create, Recover, Snapshot, ListPortfolios, Submit, AddPosition, Cancel, ListOrders, Prices {
     }
 
     record Create(PortfolioInfo info) implements Command {
+    }
+
+    /** The engine is ready: expire or resend orders left waiting for Risk, publish every portfolio's state. */
+    record Recover(long maxAgeNanos) implements Command {
     }
 
     record Snapshot(String portfolioId) implements Command {

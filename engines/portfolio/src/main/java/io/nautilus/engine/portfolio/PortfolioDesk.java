@@ -2,9 +2,13 @@ package io.nautilus.engine.portfolio;
 
 import io.nautilus.core.bus.MessageBus;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.OrderType;
+import io.nautilus.core.model.PortfolioState;
+import io.nautilus.core.model.PortfolioStateRequest;
+import io.nautilus.core.model.PortfolioStates;
 import io.nautilus.core.model.PositionUpdate;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.RiskDecision;
@@ -22,6 +26,7 @@ import io.nautilus.engine.portfolio.position.Book;
 import io.nautilus.engine.portfolio.position.Position;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,23 +44,48 @@ import java.util.function.Consumer;
  * before it is published, and the books hold durable fills only. A background applier copies the journal into the
  * store. A failed flush undoes the batch's fills on their orders (which work again) and keeps their states queued.
  *
+ * <p>The desk is the source of truth for books: it publishes each portfolio's {@link PortfolioState} on
+ * {@code portfolio.state.<portfolio>} when the portfolio is created, at the end of every batch that changed its book
+ * (after the batch's fills and positions) and for every portfolio when the engine is ready, and answers
+ * {@link PortfolioStateRequest}s.
+ *
  * <p>On start (after the journal was replayed into the store) it reloads portfolios and orders and replays the
- * fills in order, which rebuilds the same FIFO lots, cash and P&amp;L. Not thread-safe (ring-confined).
+ * fills in order, which rebuilds the same FIFO lots, cash and P&amp;L; when the engine is ready, orders left waiting
+ * for Risk by the last run are sent to Risk again, or expire when older than the configured age
+ * ({@link #recover}). Not thread-safe (ring-confined).
  */
 final class PortfolioDesk {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortfolioDesk.class);
+    /** The reason given to an order that waited for Risk across a restart for longer than the allowed age. */
+    static final String EXPIRED_AT_RESTART = "expired: pending risk at restart";
+
     /** A portfolio: settings and book. */
     static final class Account {
         final PortfolioInfo info;
         final Book book;
         final String fillTopic;
         final String positionTopic;
+        /** Null for a portfolio stored before ids were checked whose id cannot name a topic: it has no state. */
+        final String stateTopic;
+        /** The book changed in the current batch: its state is published at the batch's commit. */
+        boolean changed;
 
         Account(PortfolioInfo info) {
             this.info = info;
             this.book = new Book(info.cashBalance());
             this.fillTopic = Topics.fill(info.portfolioId());
             this.positionTopic = Topics.position(info.portfolioId());
+            this.stateTopic = validId(info.portfolioId()) ? Topics.portfolioState(info.portfolioId()) : null;
+        }
+
+        private static boolean validId(String id) {
+            try {
+                Checks.id("portfolio_id", id);
+                return true;
+            } catch (IllegalArgumentException e) {
+                LOG.warn("portfolio stored with an id that is not a valid id ({}): it gets no portfolio.state", e.getMessage());
+                return false;
+            }
         }
     }
 
@@ -65,14 +95,17 @@ final class PortfolioDesk {
     private final Clock clock;
     private final PaperFillModel model;
     private final Map<String, Account> accounts = new LinkedHashMap<>();
-    private final Map<String, Order> orders = new HashMap<>();
+    private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Map<String, List<Order>> working = new HashMap<>();
     private final MarketPrices prices = new MarketPrices();
     private final PendingWrites pending = new PendingWrites();
     private final Consumer<Order> reopen = this::reopen;
+    private final List<Account> changed = new ArrayList<>();
     private long fillSeq;
     private long fillCount;
     private long rejectedCount;
+    private long pendingRiskResent;
+    private long pendingRiskExpired;
 
     PortfolioDesk(PortfolioStore store, Journal journal, MessageBus bus, Clock clock, PaperFillModel model) {
         this.store = store;
@@ -113,6 +146,16 @@ final class PortfolioDesk {
 
     long rejectedCount() {
         return rejectedCount;
+    }
+
+    /** Orders found waiting for Risk at start and sent to Risk again. */
+    long pendingRiskResent() {
+        return pendingRiskResent;
+    }
+
+    /** Orders found waiting for Risk at start and expired (too old). */
+    long pendingRiskExpired() {
+        return pendingRiskExpired;
     }
 
     int workingCount() {
@@ -187,9 +230,10 @@ final class PortfolioDesk {
         }
     }
 
+    /** A rejection applies to an order still waiting for Risk; a duplicate or late decision is ignored. */
     void onRejected(RiskDecision d) {
         Order o = orders.get(d.intent().orderId());
-        if (o == null || o.status().isFinal()) {
+        if (o == null || (o.status() != OrderStatus.PENDING_RISK && o.status() != OrderStatus.NEW)) {
             return;
         }
         o.transition(OrderStatus.REJECTED, d.reasons(), clock.nowNanos());
@@ -249,6 +293,102 @@ final class PortfolioDesk {
         }
         fillCount += n;
         pending.clear();
+        publishChangedStates();
+    }
+
+    /** Publishes the state of every account whose book the batch changed (after the batch's fills). */
+    private void publishChangedStates() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        long now = clock.nowNanos();
+        for (int k = 0; k < changed.size(); k++) {
+            Account a = changed.get(k);
+            a.changed = false;
+            publishState(a, now);
+        }
+        changed.clear();
+    }
+
+    private void publishState(Account a, long now) {
+        if (a.stateTopic != null) {
+            bus.publish(a.stateTopic, state(a, now));
+        }
+    }
+
+    /** The account's book as a {@link PortfolioState}: every symbol ever held, marks from this desk (0 = none). */
+    PortfolioState state(Account a, long now) {
+        Book b = a.book;
+        String id = a.info.portfolioId();
+        var positions = new ArrayList<PositionUpdate>(b.positions().size());
+        for (Position p : b.positions()) {
+            double mark = prices.mark(p.symbol());
+            positions.add(new PositionUpdate(id, p.symbol(), p.quantity(), p.averageCost(), p.realizedPnl(),
+                    mark > 0 ? mark : 0.0, now));
+        }
+        return new PortfolioState(id, a.info.initialValue(), b.cash(), b.fees(), positions, now);
+    }
+
+    /** Answers a {@link PortfolioStateRequest}: every portfolio (null id), the one asked for, or none. */
+    PortfolioStates states(PortfolioStateRequest request) {
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            LOG.warn("portfolio commit before a state request failed: {}", e.toString());
+        }
+        long now = clock.nowNanos();
+        var list = new ArrayList<PortfolioState>();
+        if (request.portfolioId() == null) {
+            for (Account a : accounts.values()) {
+                if (a.stateTopic != null) {
+                    list.add(state(a, now));
+                }
+            }
+        } else {
+            Account a = accounts.get(request.portfolioId());
+            if (a != null && a.stateTopic != null) {
+                list.add(state(a, now));
+            }
+        }
+        return new PortfolioStates(list, now);
+    }
+
+    /**
+     * Once the engine is ready (after each start): orders the last run left waiting for Risk are expired when they
+     * waited longer than {@code maxAgeNanos} (rejected with {@value #EXPIRED_AT_RESTART}), the rest stay pending;
+     * then every portfolio's state is published, and then the pending orders' intents again (same order ids, oldest
+     * first), so Risk sees each book before the orders on it. Risk's decision is applied once: a decision for an order
+     * no longer pending is ignored.
+     */
+    Reply recover(long maxAgeNanos) {
+        long now = clock.nowNanos();
+        var resend = new ArrayList<Order>();
+        for (Order o : orders.values()) {
+            if (o.status() != OrderStatus.PENDING_RISK && o.status() != OrderStatus.NEW) {
+                continue;
+            }
+            if (now - o.updatedNanos() > maxAgeNanos) {
+                o.transition(OrderStatus.REJECTED, List.of(EXPIRED_AT_RESTART), now);
+                pending.addOrder(o);
+                rejectedCount++;
+                pendingRiskExpired++;
+            } else {
+                resend.add(o);
+            }
+        }
+        commit();
+        for (Account a : accounts.values()) {
+            publishState(a, now);
+        }
+        resend.sort(Comparator.comparingLong((Order o) -> o.intent().tsNanos()));
+        for (Order o : resend) {
+            bus.publish(Topics.ORDER_INTENT, o.intent());
+        }
+        pendingRiskResent += resend.size();
+        if (pendingRiskExpired + resend.size() > 0) {
+            LOG.info("orders waiting for risk at start: {} sent to risk again, {} expired", resend.size(), pendingRiskExpired);
+        }
+        return Reply.ok(resend.size());
     }
 
     /** An order whose fill was undone works again. */
@@ -261,6 +401,10 @@ final class PortfolioDesk {
 
     private void publish(Account a, Fill fill) {
         Position p = a.book.apply(fill.symbol(), fill.signedQuantity(), fill.price(), fill.commission(), fill.tsNanos());
+        if (!a.changed) {
+            a.changed = true;
+            changed.add(a);
+        }
         bus.publish(a.fillTopic, fill);
         double mark = prices.mark(fill.symbol());
         bus.publish(a.positionTopic, new PositionUpdate(fill.portfolioId(), fill.symbol(), p.quantity(), p.averageCost(),
@@ -280,6 +424,7 @@ final class PortfolioDesk {
         }
         return switch (command) {
             case Commands.Create c -> create(c.info());
+            case Commands.Recover r -> recover(r.maxAgeNanos());
             case Commands.Snapshot s -> {
                 Account a = accounts.get(s.portfolioId());
                 yield a == null ? notFound(s.portfolioId()) : Reply.ok(view(a));
@@ -304,7 +449,7 @@ final class PortfolioDesk {
     }
 
     private static Reply notFound(String id) {
-        return Reply.fail(ProblemException.notFound("no portfolio '" + id + "'"));
+        return Reply.fail(ProblemException.notFound("no portfolio '" + Checks.shorten(id) + "'"));
     }
 
     private Reply create(PortfolioInfo info) {
@@ -312,7 +457,10 @@ final class PortfolioDesk {
             return Reply.fail(ProblemException.conflict("portfolio '" + info.portfolioId() + "' already exists"));
         }
         store.insertPortfolio(info);
-        accounts.put(info.portfolioId(), new Account(info));
+        Account a = new Account(info);
+        accounts.put(info.portfolioId(), a);
+        // before the answer: an order placed after it publishes its intent after this state (same lane)
+        publishState(a, clock.nowNanos());
         return Reply.ok(info);
     }
 
@@ -372,7 +520,8 @@ final class PortfolioDesk {
     private Reply cancel(Commands.Cancel c) {
         Order o = orders.get(c.orderId());
         if (o == null || !o.intent().portfolioId().equals(c.portfolioId())) {
-            return Reply.fail(ProblemException.notFound("no order '" + c.orderId() + "' in portfolio '" + c.portfolioId() + "'"));
+            return Reply.fail(ProblemException.notFound("no order '" + Checks.shorten(c.orderId())
+                    + "' in portfolio '" + Checks.shorten(c.portfolioId()) + "'"));
         }
         if (o.status().isFinal()) {
             return Reply.fail(ProblemException.conflict("order '" + c.orderId() + "' is already " + o.status().wireName()));

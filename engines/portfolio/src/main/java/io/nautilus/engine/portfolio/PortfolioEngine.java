@@ -8,6 +8,7 @@ import io.nautilus.core.engine.EngineContext;
 import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.engine.Health;
 import io.nautilus.core.model.OrderIntent;
+import io.nautilus.core.model.PortfolioStateRequest;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.RiskDecision;
 import io.nautilus.core.model.Topics;
@@ -29,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * The Portfolio engine (port 8900): portfolios and FIFO positions, paper execution of orders approved by the
  * Risk engine against the latest quotes, optimization, rebalancing. Consumes {@code md.quote.*}, {@code md.trade.*},
  * {@code order.intent}, {@code order.approved}, {@code order.rejected}; publishes {@code order.intent},
- * {@code fill.<portfolio>}, {@code position.<portfolio>}. All mutable state lives in a {@link PortfolioDesk} on the
+ * {@code fill.<portfolio>}, {@code position.<portfolio>}, {@code portfolio.state.<portfolio>}, and answers
+ * {@code portfolio.snapshot} ({@link PortfolioStateRequest}). All mutable state lives in a {@link PortfolioDesk} on the
  * ring thread; HTTP threads talk to it with bus requests on {@link Commands#TOPIC}. Fills and order changes of one
  * ring batch are committed together at the end of the batch ({@link EngineContext#onEndOfBatch}) and only then
  * published.
@@ -40,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * {@code portfolio.history.interval} (1d), {@code portfolio.history.lookback} (252),
  * {@code portfolio.history.min_periods} (20), {@code portfolio.periods_per_year} (252),
  * {@code portfolio.risk_free_rate} (0), {@code portfolio.rebalance.min_notional} (0),
- * {@code portfolio.rebalance.drift_threshold} (0.05), {@code portfolio.request.timeout.ms} (5000); the journal:
+ * {@code portfolio.rebalance.drift_threshold} (0.05), {@code portfolio.request.timeout.ms} (5000),
+ * {@code portfolio.pending_risk.max_age.seconds} (300); the journal:
  * {@code portfolio.journal.fsync} ({@code never} with SQLite, {@code batch} with PostgreSQL; or {@code interval}),
  * {@code portfolio.journal.fsync.interval.ms} (10), {@code portfolio.journal.dir} ({@code <data dir>/portfolio.journal}),
  * {@code portfolio.journal.segment.bytes} (64 MiB), {@code portfolio.journal.max_unapplied.bytes} (1 GiB),
@@ -48,12 +51,14 @@ import java.util.concurrent.TimeUnit;
  * ({@link PortfolioSettings}); a bad value fails the start naming the key.
  */
 public final class PortfolioEngine implements Engine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortfolioEngine.class);
     private volatile EngineContext ctx;
     private volatile PortfolioDesk desk;
     private volatile PortfolioStore store;
     private volatile JournaledStore<PortfolioJournal.Row> journal;
     private volatile PortfolioRoutes routes;
     private volatile ScheduledExecutorService timer;
+    private volatile long pendingRiskMaxAgeNanos;
     private final long startedNanos = System.nanoTime();
 
     @Inject
@@ -69,6 +74,7 @@ public final class PortfolioEngine implements Engine {
     public void start(EngineContext context) {
         this.ctx = context;
         var settings = PortfolioSettings.from(context.config());
+        pendingRiskMaxAgeNanos = settings.pendingRiskMaxAge().toNanos();
         var model = settings.fillModel();
         store = new PortfolioStore(context.store());
         journal = openJournal(context);
@@ -82,6 +88,7 @@ public final class PortfolioEngine implements Engine {
         bus.subscribe(Topics.ORDER_APPROVED, RiskDecision.class, (d, m) -> desk.onApproved(d));
         bus.subscribe(Topics.ORDER_REJECTED, RiskDecision.class, (d, m) -> desk.onRejected(d));
         bus.respond(Commands.TOPIC, Commands.Command.class, desk::handle);
+        bus.respond(PortfolioStateRequest.TOPIC, PortfolioStateRequest.class, desk::states);
         bus.subscribe(Commands.TICK, Commands.Tick.class, (t, m) -> {
             desk.commit();
             routes.onTick(desk, t.nanos());
@@ -121,6 +128,19 @@ public final class PortfolioEngine implements Engine {
         return (long) v;
     }
 
+    /**
+     * After each start: orders the last run left waiting for Risk are sent to Risk again or expire, and every
+     * portfolio's state is published (on the ring thread; this waits for it).
+     */
+    @Override
+    public void ready() {
+        try {
+            routes.ask(new Commands.Recover(pendingRiskMaxAgeNanos));
+        } catch (RuntimeException e) {
+            LOG.warn("portfolio recovery at ready did not complete: {}", e.toString());
+        }
+    }
+
     @Override
     public void routes(RoutesConfig r) {
         routes.register(r);
@@ -136,6 +156,8 @@ public final class PortfolioEngine implements Engine {
             details.put("portfolios", d.accounts().size());
             details.put("fills", d.fillCount());
             details.put("orders_rejected", d.rejectedCount());
+            details.put("pending_risk_resent", d.pendingRiskResent());
+            details.put("pending_risk_expired", d.pendingRiskExpired());
         }
         PortfolioRoutes r = routes;
         if (r != null) {

@@ -144,7 +144,7 @@ final class PortfolioRoutes {
     private void create(Context c) {
         CreateBody b = Bodies.read(c, CreateBody.class);
         var v = new Validator();
-        String name = v.notBlank("portfolio_name", b.portfolioName());
+        String name = checked(v, "portfolio_name", b.portfolioName(), Checks::name);
         double initial = v.positive("initial_value", b.initialValue());
         double cash = b.cashBalance() == null ? initial : v.finite("cash_balance", b.cashBalance());
         if (Double.isFinite(cash) && cash < 0) {
@@ -172,12 +172,8 @@ final class PortfolioRoutes {
                 v.error("symbols[" + i + "]", e.getMessage());
             }
         }
-        String id = b.portfolioId() == null || b.portfolioId().isBlank() ? "pf-" + UUID.randomUUID() : b.portfolioId();
-        try {
-            io.nautilus.core.bus.Topics.checkTopic("fill." + id);
-        } catch (IllegalArgumentException e) {
-            v.error("portfolio_id", "must be letters, digits and - _ (it names bus topics), got '" + id + "'");
-        }
+        String id = b.portfolioId() == null || b.portfolioId().isBlank() ? "pf-" + UUID.randomUUID()
+                : checked(v, "portfolio_id", b.portfolioId(), Checks::id);
         v.throwIfInvalid();
         var info = new PortfolioInfo(id, name, initial, cash, method, frequency, symbols.stream().distinct().toList(),
                 ctx.clock().nowNanos());
@@ -187,6 +183,17 @@ final class PortfolioRoutes {
         body.put("portfolio_id", id);
         body.put("portfolio", ask(new Commands.Snapshot(id)));
         c.status(201).json(body);
+    }
+
+    /** Applies a {@link Checks} rule, recording its message as the field's error (and returning null) when it fails. */
+    private static String checked(Validator v, String field, String value,
+                                  java.util.function.BiFunction<String, String, String> rule) {
+        try {
+            return rule.apply(field, value);
+        } catch (IllegalArgumentException e) {
+            v.error(field, e.getMessage());
+            return null;
+        }
     }
 
     private void addPosition(Context c) {

@@ -22,10 +22,14 @@ import java.util.regex.Pattern;
  * @param rebalanceMinNotional    default minimum trade notional, currency &gt;= 0
  * @param driftThreshold          drift trigger of scheduled rebalances, fraction in (0, 1)
  * @param requestTimeout          HTTP → ring thread and Market Data request timeout, &gt; 0
+ * @param pendingRiskMaxAge       at start, orders still waiting for Risk that are older than this expire (rejected
+ *                                with reason {@value PortfolioDesk#EXPIRED_AT_RESTART}); younger ones are sent to
+ *                                Risk again ({@code portfolio.pending_risk.max_age.seconds}, 300, &gt;= 0)
  */
 record PortfolioSettings(PaperFillModel fillModel, int snapshotIntervalSeconds, String historyInterval,
                          int historyLookback, int historyMinPeriods, double periodsPerYear, double riskFreeRate,
-                         double rebalanceMinNotional, double driftThreshold, Duration requestTimeout) {
+                         double rebalanceMinNotional, double driftThreshold, Duration requestTimeout,
+                         Duration pendingRiskMaxAge) {
     /** Lookback bounds, shared with the body's {@code lookback} field. */
     static final int MIN_LOOKBACK = 2;
     static final int MAX_LOOKBACK = 100_000;
@@ -56,8 +60,9 @@ record PortfolioSettings(PaperFillModel fillModel, int snapshotIntervalSeconds, 
         check(drift > 0 && drift < 1, "portfolio.rebalance.drift_threshold", "must be a fraction in (0, 1)", drift);
         int timeoutMs = cfg.integer("portfolio.request.timeout.ms", 5000);
         check(timeoutMs > 0, "portfolio.request.timeout.ms", "must be > 0", timeoutMs);
+        double maxAge = nonNegative(cfg, "portfolio.pending_risk.max_age.seconds", 300);
         return new PortfolioSettings(fills, snapshot, interval, lookback, minPeriods, periods, riskFree, minNotional,
-                drift, Duration.ofMillis(timeoutMs));
+                drift, Duration.ofMillis(timeoutMs), Duration.ofMillis(Math.round(Math.min(maxAge, 1e12) * 1000)));
     }
 
     private static double nonNegative(EngineConfig cfg, String key, double defaultValue) {

@@ -12,6 +12,7 @@ import io.nautilus.core.http.HttpSettings;
 import io.nautilus.core.http.Json;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.OrderIntent;
+import io.nautilus.core.model.PortfolioState;
 import io.nautilus.core.model.PositionUpdate;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.RiskDecision;
@@ -40,6 +41,10 @@ final class EngineHarness implements AutoCloseable {
     final List<OrderIntent> intents = new CopyOnWriteArrayList<>();
     final List<Fill> fills = new CopyOnWriteArrayList<>();
     final List<PositionUpdate> positions = new CopyOnWriteArrayList<>();
+    /** Published {@code portfolio.state.*}, in arrival order. */
+    final List<PortfolioState> states = new CopyOnWriteArrayList<>();
+    /** States and intents as one subscriber (on one ring thread) received them, in order. */
+    final List<Object> stateAndIntentOrder = new CopyOnWriteArrayList<>();
     private final HostSettings settings;
     private final Clock clock;
     EngineHost host;
@@ -58,6 +63,11 @@ final class EngineHarness implements AutoCloseable {
         risk.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (i, m) -> intents.add(i));
         risk.subscribe("fill.>", Fill.class, (f, m) -> fills.add(f));
         risk.subscribe("position.>", PositionUpdate.class, (p, m) -> positions.add(p));
+        risk.subscribe("portfolio.state.*", PortfolioState.class, (p, m) -> {
+            states.add(p);
+            stateAndIntentOrder.add(p);
+        });
+        risk.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (i, m) -> stateAndIntentOrder.add(i));
         host = start();
     }
 
@@ -91,6 +101,22 @@ final class EngineHarness implements AutoCloseable {
 
     void createPortfolio(String id) throws Exception {
         createPortfolio(id, "none");
+    }
+
+    void createPortfolio(String id, double initialValue) throws Exception {
+        json("POST", "/portfolios", "{\"portfolio_id\":\"" + id + "\",\"portfolio_name\":\"Test\",\"initial_value\":"
+                + initialValue + "}", 201);
+    }
+
+    /** The last state published for a portfolio, or null. */
+    PortfolioState lastState(String id) {
+        PortfolioState last = null;
+        for (PortfolioState s : states) {
+            if (s.portfolioId().equals(id)) {
+                last = s;
+            }
+        }
+        return last;
     }
 
     void createPortfolio(String id, String rebalanceFrequency) throws Exception {

@@ -27,7 +27,7 @@ class PortfolioSettingsTest {
     void test_from_defaults() {
         var s = PortfolioSettings.from(EngineConfig.empty());
         assertThat(s).isEqualTo(new PortfolioSettings(new PaperFillModel(5, 1, 0, 0), 60, "1d", 252, 20, 252, 0, 0,
-                0.05, Duration.ofMillis(5000)));
+                0.05, Duration.ofMillis(5000), Duration.ofSeconds(300)));
     }
 
     @Test
@@ -57,6 +57,7 @@ class PortfolioSettingsTest {
         "portfolio.risk_free_rate, 2, 'setting portfolio.risk_free_rate must be an annual fraction in (-1, 1), e.g. 0.02 for 2 %, got 2.0'",
         "portfolio.request.timeout.ms, 0, 'setting portfolio.request.timeout.ms must be > 0, got 0'",
         "portfolio.snapshot.interval.seconds, -1, 'setting portfolio.snapshot.interval.seconds must be >= 0 (0 = off), got -1'",
+        "portfolio.pending_risk.max_age.seconds, -1, 'setting portfolio.pending_risk.max_age.seconds must be >= 0, got -1.0'",
     })
     void test_from_badValue_namesTheKey(String key, String value, String message) {
         assertThatThrownBy(() -> PortfolioSettings.from(EngineConfig.empty().with(key, value)))
