@@ -49,6 +49,8 @@ public final class EngineHost implements AutoCloseable {
     private final CircuitBreaker breaker;
     private final ScheduledExecutorService scheduler;
     private final BooleanSupplier busConnected;
+    private final java.util.List<io.nautilus.core.engine.WriteBehindWriter<?>> writers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Store store;
     private volatile EngineHttpServer http;
     private volatile boolean started;
@@ -209,6 +211,18 @@ public final class EngineHost implements AutoCloseable {
         busDetails.put("overflowed", s.overflowed());
         busDetails.put("backlog", s.backlog());
         details.put("bus", busDetails);
+        if (!writers.isEmpty()) {
+            var wb = new LinkedHashMap<String, Object>();
+            for (var w : writers) {
+                var st = w.stats();
+                wb.put(st.name(), st);
+                if (st.failing()) {
+                    h = h.and(HealthStatus.DEGRADED, "write-behind " + st.name() + " fails (" + st.waiting()
+                            + " records kept for a retry): " + st.lastError());
+                }
+            }
+            details.put("write_behind", wb);
+        }
         details.put("circuit_breaker", breaker.getState().name());
         h = new Health(h.status(), h.reasons(), details);
         if (s.backlog() > settings.backlogDegraded()) {
@@ -242,8 +256,11 @@ public final class EngineHost implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("engine={} stop failed", name, e);
         }
-        bus.stopEngine(name, 5_000);
         scheduler.shutdownNow();
+        bus.stopEngine(name, 5_000);
+        for (var w : writers) {
+            w.close(java.time.Duration.ofSeconds(10)); // after the ring drained: its last records are written
+        }
         try {
             compute.close();
         } catch (Exception e) {
@@ -314,6 +331,63 @@ public final class EngineHost implements AutoCloseable {
         @Override
         public void onEndOfBatch(Runnable hook) {
             bus.onEndOfBatch(name, hook);
+        }
+
+        @Override
+        public <R> java.util.concurrent.CompletableFuture<R> call(java.util.function.Supplier<R> fn) {
+            var call = new RingCall<>(fn);
+            if (!bus.run(name, call, true)) {
+                call.future.completeExceptionally(new IllegalStateException("engine " + name + " is not running"));
+            }
+            return call.future;
+        }
+
+        @Override
+        public io.nautilus.core.engine.Timer every(java.time.Duration period, Runnable task) {
+            long nanos = positive("period", period);
+            var timer = new RingTimer(bus, name, task);
+            timer.schedule(scheduler.scheduleAtFixedRate(timer::tick, nanos, nanos, TimeUnit.NANOSECONDS));
+            return timer;
+        }
+
+        @Override
+        public io.nautilus.core.engine.Timer after(java.time.Duration delay, Runnable task) {
+            long nanos = Math.max(0, delay.toNanos());
+            var timer = new RingTimer(bus, name, task);
+            timer.schedule(scheduler.schedule(timer::tick, nanos, TimeUnit.NANOSECONDS));
+            return timer;
+        }
+
+        private static long positive(String what, java.time.Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be > 0, got " + d);
+            }
+            return d.toNanos();
+        }
+
+        @Override
+        public <R> java.util.concurrent.CompletableFuture<R> offload(java.util.function.Supplier<R> work,
+                                                                     java.time.Duration timeout) {
+            positive("timeout", timeout);
+            try {
+                return compute.executeSupplier(work).toCompletableFuture().orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (io.github.resilience4j.bulkhead.BulkheadFullException e) {
+                return java.util.concurrent.CompletableFuture.failedFuture(e);
+            }
+        }
+
+        @Override
+        public <T> io.nautilus.core.engine.WriteBehind<T> writeBehind(io.nautilus.core.engine.WriteBehindConfig config,
+                                                                      io.nautilus.core.engine.BatchSink<T> sink) {
+            for (var w : writers) {
+                if (w.config().name().equals(config.name())) {
+                    throw new IllegalArgumentException("write-behind " + config.name() + " exists already in " + name);
+                }
+            }
+            var writer = new io.nautilus.core.engine.WriteBehindWriter<>(name, config, sink);
+            writers.add(writer);
+            WriteBehindMetrics.bind(registry, writer);
+            return writer;
         }
     }
 }

@@ -16,6 +16,8 @@ final class BusEvent implements Message {
     static final byte TICK = 2;
     /** Completion marker of an injected message: payload is a {@link LocalBus.Completion}. */
     static final byte DONE = 3;
+    /** Work of the engine runtime: payload is a {@link RingTask}. */
+    static final byte RUN = 4;
     private static final Priority[] PRIORITIES = Priority.values();
 
     byte kind;

@@ -95,6 +95,7 @@ final class EngineRing {
 
     EngineRing(String engine, int ringSize, int urgentRingSize, WaitMode waitMode, FailureSink failureSink) {
         this.engine = engine;
+        this.taskTarget = new Target(null, "_runtime." + engine, engine, null);
         this.urgent = new Lane(urgentRingSize);
         this.normal = new Lane(ringSize);
         this.waitMode = waitMode;
@@ -210,14 +211,51 @@ final class EngineRing {
         endOfBatch.add(hook);
     }
 
+    /** Ring tasks of the current batch that wait for its end ({@link RingTask#afterBatch}); ring thread only. */
+    private final java.util.ArrayList<RingTask> afterBatch = new java.util.ArrayList<>();
+    /** The target of every {@link RingTask} of this engine (its topic names them in failure logs). */
+    final Target taskTarget;
+
     private void endOfBatch() {
+        RuntimeException failure = null;
         for (Runnable hook : endOfBatch) {
             try {
                 hook.run();
             } catch (RuntimeException e) {
                 LOG.error("engine={} end-of-batch hook failed", engine, e);
+                if (failure == null) {
+                    failure = e;
+                }
             }
         }
+        for (int i = 0, n = afterBatch.size(); i < n; i++) {
+            try {
+                afterBatch.get(i).afterBatch(failure);
+            } catch (RuntimeException e) {
+                LOG.error("engine={} ring task completion failed", engine, e);
+            }
+        }
+        afterBatch.clear();
+    }
+
+    private void runTask(RingTask task, BusEvent meta) {
+        try {
+            if (task.run()) {
+                afterBatch.add(task);
+            }
+            st.countDelivered();
+        } catch (Throwable t) {
+            countFailure(meta.topic(), t);
+        }
+    }
+
+    /** Counts and logs (once per burst) a handler's failure; rethrows what the JVM cannot survive. */
+    private void countFailure(String topic, Throwable t) {
+        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+            throw (VirtualMachineError) t;
+        }
+        st.countFailed();
+        logFailure(topic, t);
     }
 
     private void run() {
@@ -236,7 +274,7 @@ final class EngineRing {
             int work = drain(urgent, false) + drain(normal, true);
             if (work > 0) {
                 idle = 0;
-                if (!endOfBatch.isEmpty()) {
+                if (!endOfBatch.isEmpty() || !afterBatch.isEmpty()) {
                     endOfBatch();
                 }
                 continue;
@@ -341,6 +379,7 @@ final class EngineRing {
                 case BusEvent.DELIVER -> dispatch(e.target.sub, e.payload, e);
                 case BusEvent.TICK -> tick(e);
                 case BusEvent.DONE -> completed((LocalBus.Completion) e.payload);
+                case BusEvent.RUN -> runTask((RingTask) e.payload, e);
                 default -> {
                     // WAKE: nothing to deliver
                 }
@@ -410,11 +449,7 @@ final class EngineRing {
             sub.invoke(payload, meta);
             st.countDelivered();
         } catch (Throwable t) {
-            if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-                throw (VirtualMachineError) t;
-            }
-            st.countFailed();
-            logFailure(meta.topic(), t);
+            countFailure(meta.topic(), t);
             failureSink.failed(this, meta.topic(), payload, t);
         }
         if (sample) {

@@ -480,6 +480,18 @@ public final class LocalBus implements AutoCloseable {
                 .baseUnit("seconds").register(registry);
     }
 
+    /**
+     * Queues {@code task} on {@code engine}'s ring thread, on the urgent lane (ahead of queued NORMAL and LOW
+     * messages) or the normal one (in order with them). Never blocks.
+     *
+     * @return false if the engine is not running or no longer accepts work (the task never runs)
+     */
+    public boolean run(String engine, RingTask task, boolean urgent) {
+        EngineRing r = rings.get(engine);
+        return r != null && r.enqueue(BusEvent.RUN, r.taskTarget, task, urgent ? Priority.HIGH : Priority.NORMAL,
+                clock.nowNanos(), 0);
+    }
+
     /** Runs {@code hook} on {@code engine}'s ring thread after each batch of handled messages. */
     public void onEndOfBatch(String engine, Runnable hook) {
         ring(engine).addEndOfBatch(hook);

@@ -23,12 +23,19 @@ public interface Engine {
     default void ready() {
     }
 
-    /** Declares the engine's HTTP endpoints (besides /health and /metrics, which the host adds). */
-    void routes(RoutesConfig routes);
+    /**
+     * Declares the engine's HTTP endpoints (besides /health and /metrics, which the host adds). The default
+     * declares none.
+     */
+    default void routes(RoutesConfig routes) {
+    }
 
-    /** Current health with engine-specific details (counters, components). */
-    Health health();
+    /** Current health with engine-specific details (counters, components). The default: UP, no details. */
+    default Health health() {
+        return Health.up(java.util.Map.of());
+    }
 
-    /** Drains and releases resources. Idempotent. */
-    void stop();
+    /** Drains and releases resources. Idempotent. The default does nothing. */
+    default void stop() {
+    }
 }
