@@ -53,11 +53,11 @@ final class BreachLog {
         this.store = store;
         this.bus = bus;
         this.maxOpenWhatIf = maxOpenWhatIf;
-        for (RiskStore.BreachRecord b : store.breaches(null, true, false, Integer.MAX_VALUE)) {
+        for (RiskStore.BreachRecord b : store.loadOpenBreaches(false)) {
             open.put(b.breachId(), b);
         }
         // newest first from the store: reversed, so the oldest is the first to expire
-        for (RiskStore.BreachRecord b : store.breaches(null, true, true, Integer.MAX_VALUE).reversed()) {
+        for (RiskStore.BreachRecord b : store.loadOpenBreaches(true).reversed()) {
             openWhatIf.put(b.breachId(), b);
         }
     }

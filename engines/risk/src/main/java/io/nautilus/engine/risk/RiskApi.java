@@ -1,6 +1,7 @@
 package io.nautilus.engine.risk;
 
 import io.nautilus.core.http.Validator;
+import io.nautilus.core.model.Checks;
 import io.nautilus.engine.risk.control.OrderControls;
 import io.nautilus.engine.risk.limit.LimitDefinition;
 import io.nautilus.engine.risk.limit.LimitScope;
@@ -93,7 +94,19 @@ public final class RiskApi {
                     c.maxOrdersPerSecondStrategy());
         }
 
+        /**
+         * The controls; a number that is present must be finite and &gt; 0 (400 naming the field): read as
+         * absent, an {@code "Infinity"} or {@code 1e400} would switch the control off.
+         */
         public OrderControls toControls() {
+            var v = new Validator();
+            for (var f : new Object[][] {{"max_quantity", maxQuantity}, {"max_notional", maxNotional},
+                    {"price_collar", priceCollar}}) {
+                if (f[1] != null) {
+                    v.positive((String) f[0], (Double) f[1]);
+                }
+            }
+            v.throwIfInvalid();
             return new OrderControls(orOff(maxQuantity), orOff(maxNotional), orOff(priceCollar),
                     restrictedSymbols == null ? Set.of() : restrictedSymbols,
                     maxOrdersPerSecondPortfolio == null ? 0 : maxOrdersPerSecondPortfolio,
@@ -109,15 +122,26 @@ public final class RiskApi {
         }
     }
 
-    /** A trading-state change. */
+    /** A trading-state change; the reason is a printable name of at most 200 characters. */
     public record StateBody(String state, String reason) {
+        public StateBody {
+            if (reason != null && !reason.isBlank()) {
+                reason = Checks.name("reason", reason);
+            }
+        }
     }
 
     /** Reference data of one symbol; absent fields are unknown. */
     public record ReferenceBody(String symbol, String sector, String country, String currency, Double adv) {
         public SymbolInfo toInfo() {
-            io.nautilus.core.model.Checks.validSymbol("symbol", symbol);
-            return new SymbolInfo(sector, country, currency, adv == null ? Double.NaN : adv);
+            Checks.validSymbol("symbol", symbol);
+            var v = new Validator();
+            if (adv != null) {
+                v.positive("adv", adv);
+            }
+            v.throwIfInvalid();
+            return new SymbolInfo(optionalName("sector", sector), optionalName("country", country),
+                    optionalName("currency", currency), adv == null ? Double.NaN : adv);
         }
     }
 
@@ -129,8 +153,21 @@ public final class RiskApi {
     public record CapitalBody(Double capital) {
     }
 
-    /** A manual resolution. */
+    /** A manual resolution; the action is a printable name of at most 200 characters. */
     public record ResolveBody(String actionTaken) {
+        public ResolveBody {
+            actionTaken = optionalName("action_taken", actionTaken);
+        }
+    }
+
+    /** A display name when present ({@link Checks#name}: printable, at most 200 characters), else null. */
+    static String optionalName(String field, String value) {
+        return value == null || value.isBlank() ? null : Checks.name(field, value);
+    }
+
+    /** An id when present ({@link Checks#id}), else null. */
+    static String optionalId(String field, String value) {
+        return value == null || value.isBlank() ? null : Checks.id(field, value);
     }
 
     /** An order to check over HTTP (an {@code OrderIntent} with optional id, strategy and time). */

@@ -41,7 +41,7 @@ final class RiskCalculatorRoutes {
     }
 
     private void statelessVar(Context c) {
-        RiskApi.VarBody b = Bodies.read(c, RiskApi.VarBody.class);
+        RiskApi.VarBody b = Bodies.readStrict(c, RiskApi.VarBody.class);
         var v = new Validator();
         if (b.returns() == null || b.returns().length == 0) {
             v.error("returns", "is required: one row per period, one column per asset");
@@ -96,7 +96,7 @@ final class RiskCalculatorRoutes {
     }
 
     private void forecast(Context c) {
-        RiskApi.ForecastBody b = Bodies.read(c, RiskApi.ForecastBody.class);
+        RiskApi.ForecastBody b = Bodies.readStrict(c, RiskApi.ForecastBody.class);
         var v = new Validator();
         v.series("returns", b.returns(), 2, 100_000);
         int horizon = b.horizonDays() == null ? 1 : b.horizonDays();
@@ -136,7 +136,7 @@ final class RiskCalculatorRoutes {
         v.throwIfInvalid();
         int horizon = RiskRoutes.intParam(c, "horizon_days", 1, 1, 250);
         VarMethod method = c.queryParam("method") == null ? VarMethod.HISTORICAL : VarMethod.parse(c.queryParam("method"));
-        RiskCommands.PortfolioSnapshot s = known(c.pathParam("portfolio_id"));
+        RiskCommands.PortfolioSnapshot s = known(RiskRoutes.portfolioId(c));
         var calculator = RiskAnalytics.calculator(settings, null, null);
         VarResult r = routes.compute(() -> RiskAnalytics.var(s, calculator, method, confidence, horizon));
         Map<String, Object> out = varView(r);
@@ -146,25 +146,21 @@ final class RiskCalculatorRoutes {
     }
 
     private void prediction(Context c) {
-        RiskCommands.PortfolioSnapshot s = known(c.pathParam("portfolio_id"));
+        RiskCommands.PortfolioSnapshot s = known(RiskRoutes.portfolioId(c));
         c.json(routes.compute(() -> RiskAnalytics.predict(s, settings.predictionModel(), settings.alertProbability(),
                 settings.varLambda())));
     }
 
     private void report(Context c) {
         ReportFormat format = ReportFormat.parse(c.queryParam("format"));
-        RiskCommands.PortfolioSnapshot s = known(c.pathParam("portfolio_id"));
+        RiskCommands.PortfolioSnapshot s = known(RiskRoutes.portfolioId(c));
         var open = routes.openBreaches(s.portfolioId());
         RiskReport report = routes.compute(() -> ReportBuilder.build(s, open, settings));
         c.contentType(format.contentType()).result(format.render(report));
     }
 
     private RiskCommands.PortfolioSnapshot known(String portfolioId) {
-        RiskCommands.PortfolioSnapshot s = routes.snapshot(portfolioId);
-        if (!s.known()) {
-            throw ProblemException.notFound("no portfolio '" + portfolioId + "' seen by the risk engine");
-        }
-        return s;
+        return routes.knownSnapshot(portfolioId);
     }
 
     /** A VaR confidence: open interval (0.5, 1), as {@code VarInputs} requires (1 would be an infinite quantile). */

@@ -47,8 +47,9 @@ final class RiskCheckRoutes {
     }
 
     private void check(Context c) {
-        String portfolio = c.pathParam("portfolio_id");
-        RiskApi.CheckBody body = Bodies.readOr(c, RiskApi.CheckBody.class, RiskApi.CheckBody.EMPTY);
+        String portfolio = RiskRoutes.portfolioId(c);
+        RiskApi.CheckBody body = Bodies.text(c).isBlank() ? RiskApi.CheckBody.EMPTY
+                : Bodies.readStrict(c, RiskApi.CheckBody.class);
         var v = new Validator();
         var positions = new ArrayList<RiskCommands.CheckPosition>();
         List<RiskApi.PositionBody> posted = body.allPositions();
@@ -107,7 +108,14 @@ final class RiskCheckRoutes {
         v.notBlank("symbol", b.symbol());
         v.notBlank("side", b.side());
         double qty = v.positive("quantity", b.quantity());
+        if (b.limitPrice() != null) {
+            v.positive("limit_price", b.limitPrice());
+        }
         v.throwIfInvalid();
+        io.nautilus.core.model.Checks.id("portfolio_id", b.portfolioId());
+        io.nautilus.core.model.Checks.validSymbol("symbol", b.symbol());
+        RiskApi.optionalId("order_id", b.orderId());
+        RiskApi.optionalId("strategy_id", b.strategyId());
         Side side = RiskRoutes.parse("side", b.side(), Side.class);
         OrderType type = b.type() == null ? OrderType.MARKET : RiskRoutes.parse("type", b.type(), OrderType.class);
         var intent = new OrderIntent(b.orderId() == null ? "http-" + UUID.randomUUID() : b.orderId(),
@@ -129,13 +137,15 @@ final class RiskCheckRoutes {
     }
 
     private void resolve(Context c) {
-        RiskApi.ResolveBody body = Bodies.readOr(c, RiskApi.ResolveBody.class, new RiskApi.ResolveBody(null));
+        String breachId = io.nautilus.core.model.Checks.id("breach_id", c.pathParam("breach_id"));
+        RiskApi.ResolveBody body = Bodies.text(c).isBlank() ? new RiskApi.ResolveBody(null)
+                : Bodies.readStrict(c, RiskApi.ResolveBody.class);
         String action = body.actionTaken() == null || body.actionTaken().isBlank() ? "resolved" : body.actionTaken();
-        RiskCommands.ResolveOutcome out = routes.ask(RiskCommands.RESOLVE, new RiskCommands.Resolve(c.pathParam("breach_id"),
+        RiskCommands.ResolveOutcome out = routes.ask(RiskCommands.RESOLVE, new RiskCommands.Resolve(breachId,
                 action, RiskRoutes.actor(c)), RiskCommands.ResolveOutcome.class);
         if (BreachTracker.NOT_OPEN.equals(out.error())) {
-            RiskStore.BreachRecord stored = store.breach(c.pathParam("breach_id")).orElseThrow(() ->
-                    ProblemException.notFound("no breach '" + c.pathParam("breach_id") + "'"));
+            RiskStore.BreachRecord stored = store.breach(breachId).orElseThrow(() ->
+                    ProblemException.notFound("no breach '" + breachId + "'"));
             throw ProblemException.conflict("breach " + stored.breachId() + " was already resolved at "
                     + RiskViews.iso(stored.resolutionTimeNanos()));
         }

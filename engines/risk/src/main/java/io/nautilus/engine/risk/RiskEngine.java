@@ -357,6 +357,9 @@ public final class RiskEngine implements Engine {
         details.put("symbols_waiting", waiting.size() > 20 ? waiting.subList(0, 20) : waiting);
         details.put("history_requests_failed", historyRequests == null ? 0 : historyRequests.failures());
         details.put("what_if_write_failures", store == null ? 0 : store.whatIfWriteFailures());
+        List<RiskStore.Skipped> skipped = store == null ? List.of() : store.skipped();
+        details.put("skipped_records", Map.of("count", skipped.size(), "ids", skipped.stream().limit(20)
+                .map(k -> k.kind() + ":" + io.nautilus.core.model.Checks.shorten(k.id())).toList()));
         if (!booksSynced) {
             return Health.degraded("books not synced: waiting for the Portfolio engine's answer to "
                     + PortfolioStateRequest.TOPIC + " (every check is refused with NO_BOOK:syncing)", details);

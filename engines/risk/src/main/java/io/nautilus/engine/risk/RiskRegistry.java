@@ -36,7 +36,10 @@ final class RiskRegistry {
         this.defaultControls = defaultControls;
     }
 
-    /** Loads everything from the store (at start). */
+    /**
+     * Loads everything from the store (at start). A record that no longer reads or validates is skipped and
+     * reported ({@link RiskStore#skip}), never fatal.
+     */
     void load() {
         var l = new TreeMap<String, LimitDefinition>();
         store.loadLimits().forEach(d -> l.put(d.limitId(), d));
@@ -47,12 +50,21 @@ final class RiskRegistry {
         for (var e : store.loadSettings().entrySet()) {
             String key = e.getKey();
             String id = key.substring(key.indexOf(':') + 1);
-            if (key.startsWith("controls:")) {
-                c.put(id, read(e.getValue(), RiskApi.ControlsBody.class).toControls());
-            } else if (key.startsWith("state:")) {
-                s.put(id, TradingState.parse(read(e.getValue(), RiskApi.StateBody.class).state()));
-            } else if (key.startsWith("capital:")) {
-                k.put(id, read(e.getValue(), RiskApi.CapitalBody.class).capital());
+            String kind = key.substring(0, Math.max(0, key.indexOf(':')));
+            try {
+                switch (kind) {
+                    case "controls" -> c.put(id, read(e.getValue(), RiskApi.ControlsBody.class).toControls());
+                    case "state" -> s.put(id, TradingState.parse(read(e.getValue(), RiskApi.StateBody.class).state()));
+                    case "capital" -> {
+                        var v = new io.nautilus.core.http.Validator();
+                        double amount = v.positive("capital", read(e.getValue(), RiskApi.CapitalBody.class).capital());
+                        v.throwIfInvalid();
+                        k.put(id, amount);
+                    }
+                    default -> store.skip("setting", key, "unknown setting kind '" + kind + "'");
+                }
+            } catch (RuntimeException ex) {
+                store.skip(kind.isEmpty() ? "setting" : kind, id, ex.getMessage());
             }
         }
         controls = Map.copyOf(c);

@@ -48,23 +48,23 @@ final class RiskRoutes {
         r.post("/risk/limits", this::createLimit);
         r.get("/risk/limits", c -> c.json(Map.of("limits", registry.limits().values().stream()
                 .map(RiskApi.LimitBody::of).toList(), "count", registry.limits().size())));
-        r.get("/risk/limits/{limit_id}", c -> c.json(RiskApi.LimitBody.of(existing(c.pathParam("limit_id")))));
+        r.get("/risk/limits/{limit_id}", c -> c.json(RiskApi.LimitBody.of(existing(limitId(c)))));
         r.put("/risk/limits/{limit_id}", this::replaceLimit);
         r.delete("/risk/limits/{limit_id}", this::deleteLimit);
         r.post("/risk/limits/{limit_id}/enable", c -> toggle(c, true));
         r.post("/risk/limits/{limit_id}/disable", c -> toggle(c, false));
-        r.get("/risk/limits/{limit_id}/audit", c -> c.json(audit("limit", c.pathParam("limit_id"), c)));
+        r.get("/risk/limits/{limit_id}/audit", c -> c.json(audit("limit", limitId(c), c)));
         r.get("/risk/audit", c -> c.json(audit(c.queryParam("entity_type"), c.queryParam("entity_id"), c)));
 
         new RiskCheckRoutes(this, engine, store).register(r);
 
         r.get("/risk/controls", c -> c.json(RiskApi.ControlsBody.of(registry.controls(RiskRegistry.ALL))));
-        r.get("/risk/controls/{portfolio_id}", c -> c.json(RiskApi.ControlsBody.of(registry.controls(c.pathParam("portfolio_id")))));
+        r.get("/risk/controls/{portfolio_id}", c -> c.json(RiskApi.ControlsBody.of(registry.controls(portfolioId(c)))));
         r.put("/risk/controls", c -> putControls(c, RiskRegistry.ALL));
-        r.put("/risk/controls/{portfolio_id}", c -> putControls(c, c.pathParam("portfolio_id")));
+        r.put("/risk/controls/{portfolio_id}", c -> putControls(c, portfolioId(c)));
         r.get("/risk/trading-state", c -> c.json(Map.of("states", registry.states())));
         r.post("/risk/trading-state", c -> putState(c, RiskRegistry.ALL));
-        r.post("/risk/trading-state/{portfolio_id}", c -> putState(c, c.pathParam("portfolio_id")));
+        r.post("/risk/trading-state/{portfolio_id}", c -> putState(c, portfolioId(c)));
         r.get("/risk/reference", c -> c.json(Map.of("symbols", registry.reference(), "count", registry.reference().size())));
         r.post("/risk/reference", this::postReference);
         r.put("/risk/portfolios/{portfolio_id}/capital", this::putCapital);
@@ -72,15 +72,31 @@ final class RiskRoutes {
         new RiskCalculatorRoutes(settings, this).register(r);
     }
 
+    /** The {@value #ACTOR_HEADER} header (a printable name of at most 200 characters, else 400), or anonymous. */
     static String actor(Context c) {
         String a = c.header(ACTOR_HEADER);
-        return a == null || a.isBlank() ? "anonymous" : a.trim();
+        return a == null || a.isBlank() ? "anonymous" : io.nautilus.core.model.Checks.name(ACTOR_HEADER, a);
+    }
+
+    /** The {@code portfolio_id} path parameter, a valid id ({@link io.nautilus.core.model.Checks#id}) or 400. */
+    static String portfolioId(Context c) {
+        return io.nautilus.core.model.Checks.id("portfolio_id", c.pathParam("portfolio_id"));
+    }
+
+    /** The {@code limit_id} path parameter: at most 64 printable characters, else 400 (echo cut). */
+    static String limitId(Context c) {
+        String id = c.pathParam("limit_id");
+        if (id.length() > io.nautilus.core.model.Checks.MAX_ID_LENGTH) {
+            throw ProblemException.badField("limit_id", "must be at most 64 characters, got "
+                    + io.nautilus.core.model.Checks.shorten(id));
+        }
+        return io.nautilus.core.model.Checks.name("limit_id", id);
     }
 
     // ---- limits
 
     private void createLimit(Context c) {
-        LimitDefinition d = Bodies.read(c, RiskApi.LimitBody.class).toDefinition();
+        LimitDefinition d = Bodies.readStrict(c, RiskApi.LimitBody.class).toDefinition();
         LimitDefinition previous = registry.putLimit(d.limitId(), d, registry.limits().containsKey(d.limitId())
                 ? "update" : "create", actor(c), engine.now());
         changed("limits");
@@ -89,10 +105,11 @@ final class RiskRoutes {
     }
 
     private void replaceLimit(Context c) {
-        String id = c.pathParam("limit_id");
+        String id = limitId(c);
         RiskApi.LimitBody body = Bodies.readStrict(c, RiskApi.LimitBody.class);
         if (body.limitId() != null && !body.limitId().equals(id)) {
-            throw ProblemException.badField("limit_id", "must match the path (" + id + ") or be absent");
+            throw ProblemException.badField("limit_id", "must match the path (" + io.nautilus.core.model.Checks.shorten(id)
+                    + ") or be absent");
         }
         LimitDefinition d = new RiskApi.LimitBody(id, body.limitType(), body.limitValue(), body.thresholdWarning(),
                 body.thresholdBreach(), body.enabled(), body.scope(), body.portfolioId(), body.symbol(), body.sector(),
@@ -105,14 +122,14 @@ final class RiskRoutes {
     }
 
     private void deleteLimit(Context c) {
-        String id = existing(c.pathParam("limit_id")).limitId();
+        String id = existing(limitId(c)).limitId();
         registry.putLimit(id, null, "delete", actor(c), engine.now());
         changed("deleted:" + id);
         c.json(Map.of("status", "deleted", "limit_id", id));
     }
 
     private void toggle(Context c, boolean on) {
-        LimitDefinition d = existing(c.pathParam("limit_id"));
+        LimitDefinition d = existing(limitId(c));
         registry.putLimit(d.limitId(), d.withEnabled(on), on ? "enable" : "disable", actor(c), engine.now());
         changed("limits");
         c.json(Map.of("status", on ? "enabled" : "disabled", "limit_id", d.limitId()));
@@ -121,7 +138,8 @@ final class RiskRoutes {
     private LimitDefinition existing(String id) {
         LimitDefinition d = registry.limits().get(id);
         if (d == null) {
-            throw ProblemException.notFound("no limit '" + id + "'; GET /risk/limits lists them");
+            throw ProblemException.notFound("no limit '" + io.nautilus.core.model.Checks.shorten(id)
+                    + "'; GET /risk/limits lists them");
         }
         return d;
     }
@@ -153,8 +171,8 @@ final class RiskRoutes {
     private void postReference(Context c) {
         String text = Bodies.text(c);
         List<RiskApi.ReferenceBody> items = text.contains("\"symbols\"")
-                ? Bodies.read(c, RiskApi.ReferenceBatch.class).symbols()
-                : List.of(Bodies.read(c, RiskApi.ReferenceBody.class));
+                ? Bodies.readStrict(c, RiskApi.ReferenceBatch.class).symbols()
+                : List.of(Bodies.readStrict(c, RiskApi.ReferenceBody.class));
         if (items == null || items.isEmpty()) {
             throw ProblemException.badField("symbols", "must list at least one symbol");
         }
@@ -171,17 +189,13 @@ final class RiskRoutes {
         var v = new Validator();
         double capital = v.positive("capital", Bodies.readStrict(c, RiskApi.CapitalBody.class).capital());
         v.throwIfInvalid();
-        registry.putCapital(c.pathParam("portfolio_id"), capital, actor(c), engine.now());
+        registry.putCapital(portfolioId(c), capital, actor(c), engine.now());
         changed("capital");
-        c.json(Map.of("portfolio_id", c.pathParam("portfolio_id"), "capital", capital));
+        c.json(Map.of("portfolio_id", portfolioId(c), "capital", capital));
     }
 
     private void portfolio(Context c) {
-        RiskCommands.PortfolioSnapshot s = snapshot(c.pathParam("portfolio_id"));
-        if (!s.known()) {
-            throw noBook(s.portfolioId(), engine.booksSynced() ? ReasonCodes.NO_BOOK_NO_STATE
-                    : ReasonCodes.NO_BOOK_SYNCING);
-        }
+        RiskCommands.PortfolioSnapshot s = knownSnapshot(portfolioId(c));
         var out = new LinkedHashMap<String, Object>();
         out.put("portfolio_id", s.portfolioId());
         out.put("market_values", s.marketValues());
@@ -213,6 +227,16 @@ final class RiskRoutes {
 
     List<RiskStore.BreachRecord> openBreaches(String portfolioId) {
         return store.breaches(portfolioId, true, false, 1000);
+    }
+
+    /** The snapshot of a portfolio that has a book; else 503 while syncing, 404 without a state. */
+    RiskCommands.PortfolioSnapshot knownSnapshot(String portfolioId) {
+        RiskCommands.PortfolioSnapshot s = snapshot(portfolioId);
+        if (!s.known()) {
+            throw noBook(s.portfolioId(), engine.booksSynced() ? ReasonCodes.NO_BOOK_NO_STATE
+                    : ReasonCodes.NO_BOOK_SYNCING);
+        }
+        return s;
     }
 
     RiskCommands.PortfolioSnapshot snapshot(String portfolioId) {

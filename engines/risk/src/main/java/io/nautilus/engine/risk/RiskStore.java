@@ -2,6 +2,7 @@ package io.nautilus.engine.risk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.nautilus.core.http.Json;
+import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.Severity;
 import io.nautilus.core.store.Migration;
 import io.nautilus.core.store.Store;
@@ -78,19 +79,47 @@ final class RiskStore {
 
     // ---- limits
 
+    /** The stored limits; a row that no longer reads or validates is {@linkplain #skip skipped and reported}. */
     List<LimitDefinition> loadLimits() {
         return store.inTransaction(c -> {
             var out = new ArrayList<LimitDefinition>();
-            try (var ps = c.prepareStatement("SELECT definition FROM risk_limits ORDER BY limit_id");
+            try (var ps = c.prepareStatement("SELECT limit_id, definition FROM risk_limits ORDER BY limit_id");
                  var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(Json.mapper().readValue(rs.getString(1), RiskApi.LimitBody.class).toDefinition());
+                    String id = rs.getString(1);
+                    try {
+                        out.add(Json.mapper().readValue(rs.getString(2), RiskApi.LimitBody.class).toDefinition());
+                    } catch (JsonProcessingException e) {
+                        skip("limit", id, e.getOriginalMessage());
+                    } catch (RuntimeException e) {
+                        skip("limit", id, e.getMessage());
+                    }
                 }
-            } catch (JsonProcessingException e) {
-                throw new SQLException("unreadable limit definition: " + e.getOriginalMessage(), e);
             }
             return out;
         });
+    }
+
+    /** A stored record that failed to read or validate at start, left out of the engine's state. */
+    record Skipped(String kind, String id, String reason) {
+    }
+
+    private final java.util.List<Skipped> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Leaves a stored record out at start (logged, reported in /health): nothing a valid API call stored may stop
+     * a start, and a record that fails today's validation is not trusted either.
+     */
+    void skip(String kind, String id, String reason) {
+        skipped.add(new Skipped(kind, id, reason));
+        org.slf4j.LoggerFactory.getLogger(RiskStore.class).warn(
+                "event=risk_record_skipped kind={} id={} reason={}", kind, io.nautilus.core.model.Checks.shorten(id),
+                reason);
+    }
+
+    /** The records skipped at start. */
+    List<Skipped> skipped() {
+        return List.copyOf(skipped);
     }
 
     /** Upserts ({@code next != null}) or deletes ({@code next == null}) a limit, with its audit entry. */
@@ -156,9 +185,18 @@ final class RiskStore {
             try (var ps = c.prepareStatement("SELECT symbol, sector, country, currency, adv FROM risk_reference");
                  var rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String symbol = rs.getString(1);
+                    // read adv first and ask wasNull at once: asked after the other columns it said whether the
+                    // currency was null, so an absent adv came back as 0.0 and failed validation at start
                     double adv = rs.getDouble(5);
-                    out.put(rs.getString(1), new SymbolInfo(rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.wasNull() ? Double.NaN : adv));
+                    boolean absent = rs.wasNull();
+                    try {
+                        io.nautilus.core.model.Checks.validSymbol("symbol", symbol);
+                        out.put(symbol, new SymbolInfo(rs.getString(2), rs.getString(3), rs.getString(4),
+                                absent ? Double.NaN : adv));
+                    } catch (RuntimeException e) {
+                        skip("reference", symbol, e.getMessage());
+                    }
                 }
             }
             return out;
@@ -406,12 +444,24 @@ final class RiskStore {
                 ps.setBoolean(i++, whatIf);
             }
             ps.setInt(i, limit);
-        });
+        }, false);
+    }
+
+    /**
+     * The open live ({@code whatIf = false}) or what-if breaches at start, newest first; a row that does not read
+     * is {@linkplain #skip skipped and reported}.
+     */
+    List<BreachRecord> loadOpenBreaches(boolean whatIf) {
+        return queryBreaches("SELECT * FROM risk_breaches WHERE resolved = ? AND what_if = ?"
+                + " ORDER BY breach_time DESC, breach_id", ps -> {
+                    ps.setBoolean(1, false);
+                    ps.setBoolean(2, whatIf);
+                }, true);
     }
 
     Optional<BreachRecord> breach(String breachId) {
         awaitWhatIfWritten();
-        return queryBreaches("SELECT * FROM risk_breaches WHERE breach_id = ?", ps -> ps.setString(1, breachId))
+        return queryBreaches("SELECT * FROM risk_breaches WHERE breach_id = ?", ps -> ps.setString(1, breachId), false)
                 .stream().findFirst();
     }
 
@@ -419,7 +469,18 @@ final class RiskStore {
         void bind(PreparedStatement ps) throws SQLException;
     }
 
-    private List<BreachRecord> queryBreaches(String sql, Binder binder) {
+    private static Severity severity(String name) {
+        for (Severity v : Severity.values()) {
+            if (v.name().equals(name)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("severity must be one of " + java.util.Arrays.toString(Severity.values())
+                + ", got '" + Checks.shorten(name) + "'");
+    }
+
+    /** Breaches; a row that does not read is left out (and {@linkplain #skip reported} when {@code reportBad}). */
+    private List<BreachRecord> queryBreaches(String sql, Binder binder, boolean reportBad) {
         return store.inTransaction(c -> {
             try (var ps = c.prepareStatement(sql)) {
                 binder.bind(ps);
@@ -428,13 +489,21 @@ final class RiskStore {
                     while (rs.next()) {
                         long rt = rs.getLong("resolution_time");
                         Long resolution = rs.wasNull() ? null : rt;
-                        out.add(new BreachRecord(rs.getString("breach_id"), rs.getString("portfolio_id"),
-                                rs.getString("limit_id"), rs.getString("limit_type"),
-                                Severity.valueOf(rs.getString("severity")), rs.getDouble("breach_value"),
-                                rs.getDouble("limit_value"), rs.getDouble("utilisation_pct"),
-                                rs.getLong("breach_time"), rs.getBoolean("resolved"), resolution,
-                                rs.getString("action_taken"), rs.getString("resolved_by"),
-                                rs.getBoolean("what_if")));
+                        String id = rs.getString("breach_id");
+                        try {
+                            out.add(new BreachRecord(Checks.notBlank("breach_id", id),
+                                    Checks.notBlank("portfolio_id", rs.getString("portfolio_id")),
+                                    Checks.notBlank("limit_id", rs.getString("limit_id")), rs.getString("limit_type"),
+                                    severity(rs.getString("severity")), rs.getDouble("breach_value"),
+                                    rs.getDouble("limit_value"), rs.getDouble("utilisation_pct"),
+                                    rs.getLong("breach_time"), rs.getBoolean("resolved"), resolution,
+                                    rs.getString("action_taken"), rs.getString("resolved_by"),
+                                    rs.getBoolean("what_if")));
+                        } catch (RuntimeException e) {
+                            if (reportBad) {
+                                skip("breach", id, e.getMessage());
+                            }
+                        }
                     }
                 }
                 return out;

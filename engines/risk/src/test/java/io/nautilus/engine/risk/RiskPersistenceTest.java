@@ -66,4 +66,57 @@ class RiskPersistenceTest {
             assertThat(risk.json("GET", "/risk/breaches", null, 200).get("count").asInt()).isEqualTo(1);
         }
     }
+
+    /** The reference-data restart: one symbol with adv and one without must not stop the next start. */
+    @Test
+    void test_restart_referenceWithAndWithoutAdvStarts() throws Exception {
+        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
+            risk.json("POST", "/risk/reference", "{\"symbols\":[{\"symbol\":\"AAPL\",\"sector\":\"Tech\","
+                    + "\"currency\":\"USD\",\"adv\":5000000},{\"symbol\":\"XOM\",\"sector\":\"Energy\","
+                    + "\"currency\":\"USD\"}]}", 200);
+        }
+        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
+            JsonNode ref = risk.json("GET", "/risk/reference", null, 200).get("symbols");
+            assertThat(ref.get("AAPL").get("adv").asDouble()).isEqualTo(5_000_000.0);
+            assertThat(ref.get("XOM").get("sector").asText()).isEqualTo("Energy");
+            assertThat(ref.get("XOM").get("adv").isNull()).isTrue();
+            assertThat(risk.json("GET", "/health", null, 200).get("skipped_records").get("count").asInt()).isZero();
+        }
+    }
+
+    /**
+     * Records that fail validation at start (written by an older build or by hand) are skipped and reported in
+     * /health, never fatal: one bad row of each type next to a good one.
+     */
+    @Test
+    void test_restart_invalidStoredRecordsAreSkippedAndReported() throws Exception {
+        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
+            risk.json("POST", "/risk/limits", "{\"limit_id\":\"ok\",\"limit_type\":\"leverage\",\"limit_value\":2}", 201);
+            risk.json("PUT", "/risk/controls/p1", "{\"max_quantity\":500}", 200);
+            risk.json("POST", "/risk/reference", "{\"symbol\":\"AAPL\",\"adv\":1000}", 200);
+        }
+        try (var store = io.nautilus.core.store.Store.open("jdbc:sqlite:" + dir.resolve("risk.db"), "risk")) {
+            store.inTransaction(c -> {
+                try (var st = c.createStatement()) {
+                    st.executeUpdate("INSERT INTO risk_limits VALUES ('bad', '{\"limit_id\":\"bad\",\"limit_type\":"
+                            + "\"leverage\",\"limit_value\":-1}', 1)");
+                    st.executeUpdate("INSERT INTO risk_settings VALUES ('controls:p2', '{\"max_quantity\":0}', 1)");
+                    st.executeUpdate("INSERT INTO risk_reference VALUES ('MSFT', NULL, NULL, NULL, 0.0, 1)");
+                    st.executeUpdate("INSERT INTO risk_breaches (breach_id, portfolio_id, limit_id, limit_type, severity,"
+                            + " breach_value, limit_value, utilisation_pct, breach_time, resolved) VALUES ('brk-bad',"
+                            + " 'p1', 'ok', 'leverage', 'TERRIBLE', 3, 2, 150, " + T0 + ", FALSE)");
+                }
+                return null;
+            });
+        }
+        try (LocalBus bus = LocalBus.create(); RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig())) {
+            assertThat(risk.json("GET", "/risk/limits", null, 200).get("count").asInt()).isEqualTo(1);
+            assertThat(risk.json("GET", "/risk/controls/p1", null, 200).get("max_quantity").asDouble()).isEqualTo(500.0);
+            assertThat(risk.json("GET", "/risk/reference", null, 200).get("symbols").has("MSFT")).isFalse();
+            JsonNode skipped = risk.json("GET", "/health", null, 200).get("skipped_records");
+            assertThat(skipped.get("count").asInt()).isEqualTo(4);
+            assertThat(skipped.get("ids")).extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrder("limit:bad", "controls:p2", "reference:MSFT", "breach:brk-bad");
+        }
+    }
 }

@@ -32,7 +32,7 @@ public record LimitDefinition(String limitId, LimitType type, double limitValue,
     public LimitDefinition {
         if (limitId == null || !limitId.matches("[A-Za-z0-9_.:\\-]{1,64}")) {
             throw new IllegalArgumentException("limit_id must be 1-64 characters of letters, digits and - _ . :, got '"
-                    + limitId + "'");
+                    + io.nautilus.core.model.Checks.shorten(limitId) + "'");
         }
         if (type == null) {
             throw new IllegalArgumentException("limit_type is required");
@@ -61,6 +61,15 @@ public record LimitDefinition(String limitId, LimitType type, double limitValue,
         symbol = blankToNull(symbol);
         sector = blankToNull(sector);
         bucket = blankToNull(bucket);
+        if (portfolioId != null) {
+            io.nautilus.core.model.Checks.id("portfolio_id", portfolioId);
+        }
+        if (sector != null) {
+            sector = io.nautilus.core.model.Checks.name("sector", sector);
+        }
+        if (bucket != null) {
+            bucket = io.nautilus.core.model.Checks.name("bucket", bucket);
+        }
         switch (scope) {
             case GLOBAL -> requireAbsent("portfolio_id", portfolioId, scope);
             case PORTFOLIO -> {
