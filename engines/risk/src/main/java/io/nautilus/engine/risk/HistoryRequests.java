@@ -95,6 +95,13 @@ final class HistoryRequests {
         }
     }
 
+    /** Symbols whose history is asked for and not complete yet (on its way or waiting for a retry). */
+    java.util.Collection<String> pending() {
+        var out = new TreeSet<>(inFlight);
+        out.addAll(retries.keySet());
+        return out;
+    }
+
     /** Requests that failed (each failed attempt counts once). */
     long failures() {
         return failures;

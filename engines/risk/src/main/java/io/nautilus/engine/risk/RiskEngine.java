@@ -111,8 +111,10 @@ public final class RiskEngine implements Engine {
                 Delivery.LATEST);
         bus.subscribe("md.bar." + MarketHistory.DAILY + ".*", Bar.class, (b, m) -> onBar(b));
         bus.subscribe(RiskCommands.HISTORY, BarHistory.class, (h, m) -> onHistory(h));
-        bus.subscribe(RiskCommands.HISTORY_FAILED, RiskCommands.HistoryFailed.class,
-                (f, m) -> historyRequests.failed(f.symbol(), now()));
+        bus.subscribe(RiskCommands.HISTORY_FAILED, RiskCommands.HistoryFailed.class, (f, m) -> {
+            historyRequests.failed(f.symbol(), now());
+            refreshWaiting();
+        });
         bus.subscribe(RiskCommands.MODEL, RiskCommands.ModelReady.class, (r, m) -> onModel(r));
         bus.subscribe(RiskCommands.TICK, RiskCommands.Tick.class, (t, m) -> onTick(t.tsNanos()));
         bus.subscribe(RiskCommands.CHANGED, RiskCommands.Changed.class, (c, m) -> state.onChanged(c.kind(), now()));
@@ -187,6 +189,7 @@ public final class RiskEngine implements Engine {
         historyRequests.answered(h.symbol(), state.history.bars(h.symbol()), now());
         modelUrgent = true;
         rebuildModel(now());
+        refreshWaiting();
     }
 
     private void onBar(Bar b) {
@@ -199,8 +202,11 @@ public final class RiskEngine implements Engine {
         }
     }
 
+    /** Symbols held outside the model, and symbols whose history is still asked for (for /health). */
     private void refreshWaiting() {
-        waitingForHistory = state.waitingForHistory();
+        var waiting = new java.util.TreeSet<>(state.waitingForHistory());
+        waiting.addAll(historyRequests.pending());
+        waitingForHistory = List.copyOf(waiting);
     }
 
     long now() {
