@@ -93,8 +93,10 @@ public final class AnalyticsEngine implements Engine {
     private long positions;
     private long prices;
     private long states;
+    /** States, fills and positions older than the portfolio's last state (it holds them). */
+    private long ignored;
     private volatile Map<String, Long> counters = Map.of("fills", 0L, "positions", 0L, "prices", 0L,
-            "portfolio_states", 0L);
+            "portfolio_states", 0L, "stale_events_ignored", 0L);
     private volatile boolean synced;
     private volatile long syncAttempts;
     private volatile String syncError = "not asked yet";
@@ -123,15 +125,21 @@ public final class AnalyticsEngine implements Engine {
         subscriptions.add(bus.subscribe("portfolio.state.*", PortfolioState.class, (s, m) -> apply(s)));
         subscriptions.add(bus.subscribe(SYNC_TOPIC, PortfolioStates.class, (s, m) -> synced(s)));
         subscriptions.add(bus.subscribe("fill.>", Fill.class, (f, m) -> {
-            ledger.onFill(f.portfolioId(), f.symbol(), f.signedQuantity(), f.price(), f.commission(), f.tsNanos());
-            touched.add(f.portfolioId());
-            fills++;
+            if (ledger.onFill(f.portfolioId(), f.symbol(), f.signedQuantity(), f.price(), f.commission(), f.tsNanos())) {
+                touched.add(f.portfolioId());
+                fills++;
+            } else {
+                ignored++;
+            }
         }));
         subscriptions.add(bus.subscribe("position.>", PositionUpdate.class, (p, m) -> {
-            ledger.onPosition(p.portfolioId(), p.symbol(), p.quantity(), p.averageCost(), p.realizedPnl(),
-                    p.lastPrice(), p.tsNanos());
-            touched.add(p.portfolioId());
-            positions++;
+            if (ledger.onPosition(p.portfolioId(), p.symbol(), p.quantity(), p.averageCost(), p.realizedPnl(),
+                    p.lastPrice(), p.tsNanos())) {
+                touched.add(p.portfolioId());
+                positions++;
+            } else {
+                ignored++;
+            }
         }));
         subscriptions.add(bus.subscribe("md.quote.*", Quote.class, (q, m) -> {
             ledger.onPrice(q.symbol(), q.mid());
@@ -240,6 +248,8 @@ public final class AnalyticsEngine implements Engine {
         if (ledger.onState(s)) {
             touched.add(s.portfolioId());
             states++;
+        } else {
+            ignored++;
         }
     }
 
@@ -267,7 +277,8 @@ public final class AnalyticsEngine implements Engine {
     private void publishChanged() {
         long now = clock.nowNanos();
         List<PortfolioSnapshot> changed = ledger.drainChanged(now);
-        counters = Map.of("fills", fills, "positions", positions, "prices", prices, "portfolio_states", states);
+        counters = Map.of("fills", fills, "positions", positions, "prices", prices, "portfolio_states", states,
+                "stale_events_ignored", ignored);
         if (ledger.symbolCount() != symbols.size()) {
             symbols = List.copyOf(ledger.symbols());
         }

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  *   <li>Each portfolio has its own initial value, cash and fees. A {@link PortfolioState} (the Portfolio engine's
  *       book) replaces them and every position's quantity, average cost and realized P&amp;L; positions it does not
  *       hold are removed. Marks stay the ledger's own latest prices (the state's last price only where the ledger
- *       has none). A state older than the last one applied to the portfolio is ignored.</li>
+ *       has none). A state older than the last one applied to the portfolio is ignored, and so are fills and
+ *       position updates older than it (it holds them already).</li>
  *   <li>A portfolio seen in a fill before any state starts with the ledger's default capital as its initial value
  *       and cash, until its state arrives.</li>
  *   <li>A fill moves cash by {@code -signedQuantity * price - commission} and adds the commission to the fees. Its
@@ -60,18 +61,22 @@ public final class PnlLedger {
     }
 
     /**
-     * Applies one of our fills.
+     * Applies one of our fills: cash, fees and the position (average cost).
      *
      * @param signedQuantity units bought (&gt; 0) or sold (&lt; 0), non-zero
      * @param price          execution price, &gt; 0
      * @param commission     fee paid, &gt;= 0
+     * @return false (and nothing changed) when the fill is older than the portfolio's last state, which holds it
      */
-    public void onFill(String portfolioId, String symbol, double signedQuantity, double price, double commission,
-                       long tsNanos) {
+    public boolean onFill(String portfolioId, String symbol, double signedQuantity, double price, double commission,
+                          long tsNanos) {
         if (signedQuantity == 0 || !Double.isFinite(signedQuantity) || !(price > 0) || !Double.isFinite(price)
                 || !(commission >= 0) || !Double.isFinite(commission)) {
             throw new IllegalArgumentException("fill needs a non-zero finite quantity, a price > 0 and a commission"
                     + " >= 0, got " + signedQuantity + ", " + price + ", " + commission);
+        }
+        if (inLastState(portfolioId, tsNanos)) {
+            return false;
         }
         PositionPnl p = position(portfolioId, symbol);
         p.fill(signedQuantity, price, commission, tsNanos);
@@ -79,15 +84,20 @@ public final class PnlLedger {
         book.cash -= signedQuantity * price + commission;
         book.fees += commission;
         touch(book, tsNanos);
+        return true;
     }
 
     /**
      * Replaces a position with the Portfolio engine's view of it.
      *
      * @param lastPrice its mark price, or 0 when unknown (the ledger's mark is kept)
+     * @return false (and nothing changed) when the update is older than the portfolio's last state
      */
-    public void onPosition(String portfolioId, String symbol, double quantity, double averageCost, double realized,
-                           double lastPrice, long tsNanos) {
+    public boolean onPosition(String portfolioId, String symbol, double quantity, double averageCost, double realized,
+                              double lastPrice, long tsNanos) {
+        if (inLastState(portfolioId, tsNanos)) {
+            return false;
+        }
         PositionPnl p = position(portfolioId, symbol);
         p.quantity = quantity;
         p.averageCost = quantity == 0 ? 0 : averageCost;
@@ -97,6 +107,17 @@ public final class PnlLedger {
         }
         p.updatedNanos = tsNanos;
         touch(p.portfolio, tsNanos);
+        return true;
+    }
+
+    /**
+     * True when an event stamped {@code tsNanos} is older than the last state applied to the portfolio, so that
+     * state already holds it (the Portfolio engine stamps a state after the fills it holds; a fill can arrive after
+     * it when the two travel on different streams). An event as old as the state is applied.
+     */
+    private boolean inLastState(String portfolioId, long tsNanos) {
+        PortfolioBook book = portfolios.get(portfolioId);
+        return book != null && tsNanos < book.stateNanos;
     }
 
     /**

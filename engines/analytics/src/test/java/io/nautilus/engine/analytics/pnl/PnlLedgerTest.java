@@ -190,6 +190,27 @@ class PnlLedgerTest {
         assertThat(ledger.snapshot("P", T + 6).cash()).isEqualTo(39_500);
     }
 
+    /*
+     * A fill the last state already holds (older than it: it travelled on another stream and came late) changes
+     * nothing; a fill as old as the state or newer is applied. State at T+10: cash 85000, 100 AAPL @ 150.
+     * Late fill at T+5 (BUY 100 @ 150, in the state): ignored, cash 85000. Fill at T+10: BUY 10 @ 150 fee 1 -> cash
+     * 83499, 110 AAPL. Position update at T+9: ignored.
+     */
+    @Test
+    void test_onFill_olderThanTheLastStateIsIgnored() {
+        var ledger = new PnlLedger(CAPITAL);
+        ledger.onState(new PortfolioState("P", 100_000, 85_000, 0, List.of(
+                new PositionUpdate("P", "AAPL", 100, 150, 0, 150, T + 10)), T + 10));
+        assertThat(ledger.onFill("P", "AAPL", 100, 150, 0, T + 5)).isFalse();
+        assertThat(ledger.snapshot("P", T).cash()).isEqualTo(85_000);
+        assertThat(ledger.onFill("P", "AAPL", 10, 150, 1, T + 10)).isTrue();
+        assertThat(ledger.onPosition("P", "AAPL", 100, 150, 0, 150, T + 9)).isFalse();
+        PortfolioSnapshot s = ledger.snapshot("P", T);
+        assertThat(s.cash()).isEqualTo(83_499, within(1e-9));
+        assertThat(s.positions().getFirst().quantity()).isEqualTo(110);
+        assertThat(s.equity()).isEqualTo(83_499 + 110 * 150, within(1e-9));
+    }
+
     @Test
     void test_onFill_rejectsBadInput() {
         var ledger = new PnlLedger(CAPITAL);
