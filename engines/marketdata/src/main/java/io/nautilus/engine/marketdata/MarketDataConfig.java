@@ -16,7 +16,11 @@ import java.util.Locale;
  *
  * @param pipeline            pipeline settings
  * @param simulator           simulator settings, or {@code null} when {@code marketdata.simulator.enabled=false}
+ * @param simulatorResume     continue the simulator from the last stored prices after a restart
+ *                            ({@code marketdata.simulator.resume}, true)
  * @param backfillDays        simulated days generated before live start when the store has no daily bars yet
+ *                            ({@value #DEFAULT_BACKFILL_DAYS}: 253 daily bars, 252 daily returns, what the analytics
+ *                            and portfolio routes use by default)
  * @param backfillStepSeconds step of the backfill, seconds
  * @param replayFiles         CSV files to replay, each {@code path} or {@code path=SYMBOL}
  * @param replaySpeed         replay speed factor, 0 = as fast as possible
@@ -25,7 +29,8 @@ import java.util.Locale;
  * @param maxHttpSources      distinct source names HTTP ingest may use ({@code marketdata.ingest.max-sources})
  * @param maxFeedEntries      feeds, and subscriptions, kept at most each ({@code marketdata.feeds.max-entries})
  */
-public record MarketDataConfig(PipelineSettings pipeline, SimulatorSettings simulator, int backfillDays,
+public record MarketDataConfig(PipelineSettings pipeline, SimulatorSettings simulator, boolean simulatorResume,
+                               int backfillDays,
                                double backfillStepSeconds, List<String> replayFiles, double replaySpeed,
                                BarInterval replayBarInterval, long housekeepingMillis, int maxHttpSources,
                                int maxFeedEntries) {
@@ -34,6 +39,8 @@ public record MarketDataConfig(PipelineSettings pipeline, SimulatorSettings simu
     static final List<String> DEFAULT_SYMBOLS = List.of("AAPL", "MSFT", "GOOGL", "AMZN", "NVDA", "JPM", "XOM", "SPY");
     static final String DEFAULT_PRICES = "190,410,170,180,120,200,110,520";
     static final String DEFAULT_VOLS = "0.25,0.22,0.28,0.30,0.50,0.22,0.25,0.15";
+    /** Backfilled days on a first start: 253 closes give the 252 daily returns of a year. */
+    static final int DEFAULT_BACKFILL_DAYS = 253;
 
     public MarketDataConfig {
         replayFiles = List.copyOf(replayFiles);
@@ -64,8 +71,8 @@ public record MarketDataConfig(PipelineSettings pipeline, SimulatorSettings simu
                 c.integer("marketdata.history.daily-depth", d.dailyDepth()),
                 c.integer("marketdata.dedup.window", d.dedupWindow()));
         SimulatorSettings sim = c.flag("marketdata.simulator.enabled", true) ? simulator(c) : null;
-        return new MarketDataConfig(pipeline, sim,
-                c.integer("marketdata.simulator.backfill-days", 252),
+        return new MarketDataConfig(pipeline, sim, c.flag("marketdata.simulator.resume", true),
+                c.integer("marketdata.simulator.backfill-days", DEFAULT_BACKFILL_DAYS),
                 c.number("marketdata.simulator.backfill-step-seconds", 3600),
                 list(c.string("marketdata.replay.files", "")),
                 c.number("marketdata.replay.speed", 0),

@@ -17,11 +17,15 @@ import io.nautilus.engine.marketdata.pipeline.LatencyMonitor;
 import io.nautilus.engine.marketdata.pipeline.MarketDataPipeline;
 import io.nautilus.engine.marketdata.pipeline.PipelineStats;
 import io.nautilus.engine.marketdata.simulator.GbmSimulator;
+import io.nautilus.engine.marketdata.simulator.PriceCheckpoint;
 import io.nautilus.engine.marketdata.source.MarketDataSource;
 import io.nautilus.engine.marketdata.source.ReplaySource;
 import io.nautilus.engine.marketdata.source.SimulatorSource;
 import io.nautilus.engine.marketdata.source.TickSink;
 import io.nautilus.engine.marketdata.tick.IngestOutcome;
+import io.nautilus.engine.marketdata.tick.ParsedBatch;
+import io.nautilus.engine.marketdata.tick.ParserRejections;
+import io.nautilus.engine.marketdata.tick.Rejection;
 import io.nautilus.engine.marketdata.tick.TickBatch;
 
 import java.nio.file.Path;
@@ -60,10 +64,15 @@ public final class MarketDataEngine implements Engine {
     /** Source names of the engine's own simulator and replay sources. */
     static final String SIMULATOR_SOURCE = "simulator";
     static final String REPLAY_SOURCE = "replay";
+    /** The simulator's last prices, in the data directory ({@link PriceCheckpoint}). */
+    static final String SIMULATOR_PRICES_FILE = "marketdata.simulator.prices";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MarketDataEngine.class);
+    private Map<String, Double> simulatorResumed = Map.of();
     private final LatencyMonitor latency = new LatencyMonitor();
     private final List<ReplaySource> replays = new ArrayList<>();
     private final Set<String> latencyMeters = new HashSet<>();
     private final long startedNanos = System.nanoTime();
+    private final ParserRejections parserRejections = new ParserRejections();
     private MarketDataConfig config;
     private MessageBus bus;
     private MeterRegistry meters;
@@ -99,20 +108,38 @@ public final class MarketDataEngine implements Engine {
         restored.forEach((symbol, bars) -> pipeline.restoreBars(symbol, BarInterval.DAILY.label(), bars));
         stats = pipeline.stats();
 
-        bus.respond(INGEST_TOPIC, TickBatch.class, pipeline::process);
+        bus.respond(INGEST_TOPIC, TickBatch.class, this::process);
         bus.respond(BarHistoryRequest.TOPIC, BarHistoryRequest.class, pipeline::barHistory);
         bus.respond(RingQuery.TOPIC, RingQuery.class, q -> new RingQuery.Answer(q.apply(pipeline)));
         bus.subscribe(HOUSEKEEPING_TOPIC, Housekeeping.class, (h, m) -> housekeeping());
         bindMeters();
 
-        TickSink sink = this::submit;
+        TickSink sink = new TickSink() {
+            @Override
+            public CompletableFuture<IngestOutcome> submit(TickBatch batch) {
+                return MarketDataEngine.this.submit(batch);
+            }
+
+            @Override
+            public CompletableFuture<IngestOutcome> submit(ParsedBatch parsed) {
+                parserRejections.count(parsed.rejected());
+                return TickSink.super.submit(parsed);
+            }
+        };
         // the names of the engine's own sources are refused from HTTP whether or not they run now
         routes = new MarketDataRoutes(this, sink, new HttpSources(Set.of(SIMULATOR_SOURCE, REPLAY_SOURCE),
                 config.maxHttpSources()), config.maxFeedEntries());
         if (config.simulator() != null) {
-            boolean hasHistory = config.simulator().symbols().stream().anyMatch(restored::containsKey);
-            sources.add(new SimulatorSource(SIMULATOR_SOURCE, new GbmSimulator(config.simulator()), ctx.clock(),
-                    hasHistory ? 0 : config.backfillDays(), config.backfillStepSeconds()));
+            var simulator = new GbmSimulator(config.simulator());
+            PriceCheckpoint checkpoint = null;
+            if (config.simulatorResume()) {
+                checkpoint = new PriceCheckpoint(ctx.dataDir().resolve(SIMULATOR_PRICES_FILE));
+                simulatorResumed = resume(simulator, checkpoint.load(), restored);
+            }
+            boolean hasHistory = !simulatorResumed.isEmpty()
+                    || config.simulator().symbols().stream().anyMatch(restored::containsKey);
+            sources.add(new SimulatorSource(SIMULATOR_SOURCE, simulator, ctx.clock(),
+                    hasHistory ? 0 : config.backfillDays(), config.backfillStepSeconds(), checkpoint));
         }
         for (String spec : config.replayFiles()) {
             int eq = spec.lastIndexOf('=');
@@ -127,6 +154,31 @@ public final class MarketDataEngine implements Engine {
                 config.housekeepingMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Moves each simulated symbol to its last stored price: the simulator's checkpoint (written every step), else
+     * the close of its last stored daily bar. Returns the prices resumed from, by symbol.
+     */
+    private static Map<String, Double> resume(GbmSimulator simulator, Map<String, Double> checkpoint,
+                                              Map<String, List<Bar>> daily) {
+        var resumed = new LinkedHashMap<String, Double>();
+        for (int i = 0; i < simulator.size(); i++) {
+            String symbol = simulator.symbol(i);
+            Double price = checkpoint.get(symbol);
+            List<Bar> bars = daily.get(symbol);
+            if (price == null && bars != null && !bars.isEmpty()) {
+                price = bars.getLast().close();
+            }
+            if (price != null) {
+                simulator.resumeAt(symbol, price);
+                resumed.put(symbol, price);
+            }
+        }
+        if (!resumed.isEmpty()) {
+            LOG.info("simulator continues from the last stored prices {}", resumed);
+        }
+        return resumed;
+    }
+
     /** The file of a {@code marketdata.replay.files} entry ({@code path} or {@code path=SYMBOL}). */
     private static Path replayPath(String spec) {
         int eq = spec.lastIndexOf('=');
@@ -139,6 +191,15 @@ public final class MarketDataEngine implements Engine {
         for (MarketDataSource s : sources) {
             s.start(sink);
         }
+    }
+
+    /** On the ring thread: a batch through the pipeline; a batch with rejections refreshes the counters at once. */
+    private IngestOutcome process(TickBatch batch) {
+        IngestOutcome outcome = pipeline.process(batch);
+        if (!outcome.rejected().isEmpty()) {
+            stats = pipeline.stats();
+        }
+        return outcome;
     }
 
     /** Hands a batch to the ring thread; completes with what became of its records. */
@@ -164,8 +225,13 @@ public final class MarketDataEngine implements Engine {
         return latency;
     }
 
+    /**
+     * The counters: the pipeline's (refreshed by the housekeeping timer, and at once after a batch with rejections)
+     * with the parsers' rejections added.
+     */
     PipelineStats stats() {
-        return stats;
+        PipelineStats s = stats;
+        return s == null ? null : s.withRejected(parserRejections.addTo(s.rejected()));
     }
 
     private void housekeeping() {
@@ -187,11 +253,16 @@ public final class MarketDataEngine implements Engine {
         counter("nautilus.marketdata.standby", PipelineStats::standby);
         counter("nautilus.marketdata.late", PipelineStats::late);
         counter("nautilus.marketdata.rejected", PipelineStats::rejectedTotal);
+        for (Rejection r : Rejection.values()) {
+            FunctionCounter.builder("nautilus.marketdata.rejections", this,
+                            e -> e.stats().rejected().getOrDefault(r.code(), 0L))
+                    .tag("reason", r.code()).description("records rejected, by reason").register(meters);
+        }
         Gauge.builder("nautilus.marketdata.symbols", this, e -> e.stats.symbols()).register(meters);
     }
 
     private void counter(String name, ToDoubleFunction<PipelineStats> f) {
-        FunctionCounter.builder(name, this, e -> f.applyAsDouble(e.stats)).register(meters);
+        FunctionCounter.builder(name, this, e -> f.applyAsDouble(e.stats())).register(meters);
     }
 
     private void bindLatencyMeters(String source) {
@@ -223,7 +294,7 @@ public final class MarketDataEngine implements Engine {
 
     @Override
     public Health health() {
-        PipelineStats s = stats;
+        PipelineStats s = stats();
         var d = new LinkedHashMap<String, Object>();
         d.put("uptime_seconds", (System.nanoTime() - startedNanos) / 1_000_000_000L);
         if (s != null) {
@@ -237,8 +308,11 @@ public final class MarketDataEngine implements Engine {
             d.put("standby", s.standby());
             d.put("late", s.late());
             d.put("rejected", s.rejected());
+            d.put("rejected_total", s.rejectedTotal());
         }
         d.put("simulator", config != null && config.simulator() != null);
+        // the simulated symbols that continued from a stored price at this start (none: the configured prices)
+        d.put("simulator_resumed", simulatorResumed);
         if (daily != null) {
             d.put("daily_bars_written", daily.written());
             d.put("daily_bars_pending", daily.pending());

@@ -77,7 +77,7 @@ final class MarketDataRoutes {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField(e.getMessage().startsWith("data:") ? "data" : "body", e.getMessage());
         }
-        IngestOutcome outcome = parsed.combine(await(sink.submit(parsed.batch())));
+        IngestOutcome outcome = await(sink.submit(parsed));
         ctx.json(answer(outcome));
     }
 
@@ -94,7 +94,7 @@ final class MarketDataRoutes {
         var total = new IngestOutcome[] {IngestOutcome.empty()};
         try (var in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(ctx.bodyAsBytes()),
                 StandardCharsets.UTF_8))) {
-            reader.read(in, parsed -> total[0] = total[0].plus(parsed.combine(await(sink.submit(parsed.batch())))));
+            reader.read(in, parsed -> total[0] = total[0].plus(await(sink.submit(parsed))));
             if (!"false".equalsIgnoreCase(ctx.queryParam("close_bars"))) {
                 // an upload is a complete data set: close the bars its last rows left open
                 await(sink.submit(new io.nautilus.engine.marketdata.tick.TickBatch.Builder(1).buildFinal(source)));

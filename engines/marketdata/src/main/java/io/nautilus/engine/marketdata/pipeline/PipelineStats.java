@@ -22,6 +22,11 @@ public record PipelineStats(long quotes, long trades, long bars, long alerts, lo
         rejected = Map.copyOf(rejected);
     }
 
+    /** These counters with other rejection counts (by reason code). */
+    public PipelineStats withRejected(Map<String, Long> allRejected) {
+        return new PipelineStats(quotes, trades, bars, alerts, duplicates, standby, late, allRejected, symbols, sources);
+    }
+
     /** Records accepted (quotes + trades). */
     public long accepted() {
         return quotes + trades;

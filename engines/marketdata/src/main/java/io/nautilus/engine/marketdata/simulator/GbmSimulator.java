@@ -74,6 +74,23 @@ public final class GbmSimulator {
         return Math.exp(logPrice[i]);
     }
 
+    /**
+     * Moves the symbol's mid price to {@code mid} (a restart continuing from the last stored price); returns false
+     * when the symbol is not simulated.
+     */
+    public boolean resumeAt(String symbol, double mid) {
+        if (!(mid > 0) || !Double.isFinite(mid)) {
+            throw new IllegalArgumentException("mid of " + symbol + " must be a finite price > 0, got " + mid);
+        }
+        for (int i = 0; i < symbols.length; i++) {
+            if (symbols[i].equals(symbol)) {
+                logPrice[i] = Math.log(mid);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The variance multiplier m(u)^2 of the intraday profile at an epoch time (mean 1 over a UTC day). */
     public double profile(long tsNanos) {
         double k = settings.profileStrength();

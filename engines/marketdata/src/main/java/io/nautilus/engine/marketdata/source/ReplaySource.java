@@ -138,7 +138,7 @@ public final class ReplaySource implements MarketDataSource {
         if (speed > 0 && b.size() > 0) {
             pace(b.tsNanos(0), pacer);
         }
-        replayed.addAndGet(sink.submit(b).join().accepted());
+        replayed.addAndGet(sink.submit(parsed).join().accepted());
         if (!parsed.rejected().isEmpty()) {
             LOG.warn("source={} {} unreadable rows in {}, first: {}", name, parsed.rejected().size(), file,
                     parsed.rejected().getFirst());

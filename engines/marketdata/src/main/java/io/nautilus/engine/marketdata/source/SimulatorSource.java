@@ -2,6 +2,7 @@ package io.nautilus.engine.marketdata.source;
 
 import io.nautilus.core.time.Clock;
 import io.nautilus.engine.marketdata.simulator.GbmSimulator;
+import io.nautilus.engine.marketdata.simulator.PriceCheckpoint;
 import io.nautilus.engine.marketdata.tick.TickBatch;
 
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link GbmSimulator} as a live source: optionally first a backfill of {@code backfillDays} past days at
  * {@code backfillStepSeconds} steps (so daily bars exist from the start), then one step per {@code 1 / rate}
- * seconds stamped with the clock's time, each step's dt being the time since the previous one. Thread-safe.
+ * seconds stamped with the clock's time, each step's dt being the time since the previous one. With a
+ * {@link PriceCheckpoint}, the prices are written after every step (before the step's batch is handed over), so a
+ * restart can continue from them. Thread-safe.
  */
 public final class SimulatorSource implements MarketDataSource {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorSource.class);
@@ -27,10 +30,20 @@ public final class SimulatorSource implements MarketDataSource {
     private final int backfillDays;
     private final double backfillStepSeconds;
     private final ScheduledExecutorService timer;
+    private final PriceCheckpoint checkpoint;
     private long lastStepNanos;
 
     public SimulatorSource(String name, GbmSimulator simulator, Clock clock, int backfillDays,
                            double backfillStepSeconds) {
+        this(name, simulator, clock, backfillDays, backfillStepSeconds, null);
+    }
+
+    /**
+     * @param checkpoint where the last prices are written after every step (the backfill's last one included), or
+     *                   null for none
+     */
+    public SimulatorSource(String name, GbmSimulator simulator, Clock clock, int backfillDays,
+                           double backfillStepSeconds, PriceCheckpoint checkpoint) {
         if (backfillDays < 0 || backfillDays > 10_000) {
             throw new IllegalArgumentException("backfill days must be in [0, 10000], got " + backfillDays);
         }
@@ -42,6 +55,7 @@ public final class SimulatorSource implements MarketDataSource {
         this.clock = clock;
         this.backfillDays = backfillDays;
         this.backfillStepSeconds = backfillStepSeconds;
+        this.checkpoint = checkpoint;
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("md-" + name).daemon(true).factory());
     }
 
@@ -80,6 +94,13 @@ public final class SimulatorSource implements MarketDataSource {
         if (out.size() > 0) {
             sink.submit(out.build()).join();
         }
+        saveCheckpoint();
+    }
+
+    private void saveCheckpoint() {
+        if (checkpoint != null) {
+            checkpoint.save(simulator);
+        }
     }
 
     private void step(TickSink sink) {
@@ -89,6 +110,8 @@ public final class SimulatorSource implements MarketDataSource {
             lastStepNanos = now;
             var out = new TickBatch.Builder(simulator.size() * 2);
             simulator.step(now, dt, name, out);
+            // before the hand-off: a restart continues from at most this step, never from an older price
+            saveCheckpoint();
             CompletableFuture<?> f = sink.submit(out.build());
             f.exceptionally(e -> {
                 LOG.warn("source={} batch failed: {}", name, e.toString());
