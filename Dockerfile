@@ -6,12 +6,14 @@ FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+COPY api/pom.xml api/pom.xml
 COPY core/pom.xml core/pom.xml
 COPY bus/pom.xml bus/pom.xml
 COPY testkit/pom.xml testkit/pom.xml
 COPY engines/ engines/
 COPY launcher/pom.xml launcher/pom.xml
 COPY benchmarks/pom.xml benchmarks/pom.xml
+COPY api/ api/
 COPY core/ core/
 COPY bus/ bus/
 COPY testkit/ testkit/

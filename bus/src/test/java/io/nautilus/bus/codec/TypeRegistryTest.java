@@ -20,7 +20,7 @@ class TypeRegistryTest {
     @Test
     void test_standard_coversEveryModelRecord() throws IOException {
         // independent reference: the record files of core/model on disk, each must have a wire name
-        Path model = Path.of(System.getProperty("user.dir")).getParent().resolve("core/src/main/java/io/nautilus/core/model");
+        Path model = Path.of(System.getProperty("user.dir")).getParent().resolve("api/src/main/java/io/nautilus/core/model");
         long records;
         try (var files = Files.list(model)) {
             // value types that are never a message payload (a bar interval is a label and a length)
