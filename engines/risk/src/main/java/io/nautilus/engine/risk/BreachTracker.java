@@ -67,9 +67,9 @@ final class BreachTracker {
      * Records the breach a what-if evaluation is, and returns its view; {@code null} when it has no severity (under
      * the warning threshold, or no data). It has the same severity, value and percentage as a live breach of that
      * evaluation, its id is {@value #WHAT_IF_PREFIX} plus a fresh UUID and its time is the check's. It is recorded
-     * as a what-if breach (stored at the batch's commit, listed, resolvable by id) but never fed to the monitor
+     * as a what-if breach (listed, resolvable by id) but never fed to the monitor
      * nor published, so it can neither resolve, change nor open a live breach. Each check opens new ones (no
-     * hysteresis across checks).
+     * hysteresis across checks). Kept in memory, bounded, stored at stop ({@link BreachLog}).
      */
     RiskViews.BreachView recordWhatIf(String portfolioId, LimitEvaluation ev, long nowNanos) {
         if (ev.severity() == null) {
@@ -83,13 +83,15 @@ final class BreachTracker {
     }
 
     /**
-     * Resolves an open breach (live or what-if) by hand. A breach that is not open answers {@link #NOT_OPEN}: the
-     * caller tells an unknown id from an already resolved one with the store (off the ring thread).
+     * Resolves an open breach (live or what-if) by hand. A breach that is not open answers {@link #NOT_OPEN}, with
+     * the resolved what-if breach when it is one; the caller tells an unknown live id from an already resolved one
+     * with the store (off the ring thread).
      */
     RiskCommands.ResolveOutcome resolve(RiskCommands.Resolve r, long nowNanos) {
         RiskStore.BreachRecord b = log.open(r.breachId());
         if (b == null) {
-            return new RiskCommands.ResolveOutcome(null, NOT_OPEN);
+            // a resolved what-if breach is only in memory: hand it back for the 409
+            return new RiskCommands.ResolveOutcome(log.resolvedWhatIf(r.breachId()), NOT_OPEN);
         }
         if (!b.whatIf()) {
             monitor.close(b.breachId());
@@ -131,6 +133,16 @@ final class BreachTracker {
     /** Open what-if breaches. */
     int openWhatIfCount() {
         return log.openWhatIfCount();
+    }
+
+    /** The what-if breaches kept in memory, newest first (see {@link BreachLog#whatIf}). */
+    java.util.List<RiskStore.BreachRecord> whatIf(String portfolioId, boolean openOnly, int limit) {
+        return log.whatIf(portfolioId, openOnly, limit);
+    }
+
+    /** Writes the what-if breaches kept in memory to the store (at stop). */
+    void saveWhatIf() {
+        log.saveWhatIf();
     }
 
     /** The group commit of the batch's transitions (see {@link BreachLog#commit()}). */

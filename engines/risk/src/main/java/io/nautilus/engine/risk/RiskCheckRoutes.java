@@ -131,9 +131,24 @@ final class RiskCheckRoutes {
         int limit = RiskRoutes.intParam(c, "limit", 1000, 1, 100_000);
         boolean active = RiskRoutes.booleanParam(c, "active", false);
         Boolean whatIf = RiskRoutes.optionalBooleanParam(c, "what_if");
-        var list = store.breaches(c.queryParam("portfolio_id"), active, whatIf, limit).stream()
-                .map(RiskViews.BreachView::of).toList();
+        String portfolio = c.queryParam("portfolio_id");
+        // live breaches are in the store, what-if ones in the ring's memory (BreachLog)
+        var all = new ArrayList<RiskStore.BreachRecord>();
+        if (!Boolean.TRUE.equals(whatIf)) {
+            all.addAll(store.breaches(portfolio, active, false, limit));
+        }
+        if (!Boolean.FALSE.equals(whatIf)) {
+            all.addAll(whatIfBreaches(portfolio, active, limit));
+        }
+        all.sort(BreachLog.NEWEST_FIRST);
+        var list = all.stream().limit(limit).map(RiskViews.BreachView::of).toList();
         c.json(Map.of("breaches", list, "count", list.size()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RiskStore.BreachRecord> whatIfBreaches(String portfolio, boolean openOnly, int limit) {
+        return routes.ask(RiskCommands.WHAT_IF_LIST, new RiskCommands.WhatIfList(portfolio, openOnly, limit),
+                List.class);
     }
 
     private void resolve(Context c) {
@@ -144,7 +159,7 @@ final class RiskCheckRoutes {
         RiskCommands.ResolveOutcome out = routes.ask(RiskCommands.RESOLVE, new RiskCommands.Resolve(breachId,
                 action, RiskRoutes.actor(c)), RiskCommands.ResolveOutcome.class);
         if (BreachTracker.NOT_OPEN.equals(out.error())) {
-            RiskStore.BreachRecord stored = store.breach(breachId).orElseThrow(() ->
+            RiskStore.BreachRecord stored = out.breach() != null ? out.breach() : store.breach(breachId).orElseThrow(() ->
                     ProblemException.notFound("no breach '" + breachId + "'"));
             throw ProblemException.conflict("breach " + stored.breachId() + " was already resolved at "
                     + RiskViews.iso(stored.resolutionTimeNanos()));

@@ -23,6 +23,8 @@ final class RiskCommands {
     static final String PREDICTED = "_local.risk.predicted";
     static final String BOOKS = "_local.risk.books";
     static final String HISTORY_FAILED = "_local.risk.history_failed";
+    static final String WHAT_IF_LIST = "_local.risk.what_if_list";
+    static final String WHAT_IF_SAVE = "_local.risk.what_if_save";
 
     private RiskCommands() {
     }
@@ -64,11 +66,22 @@ final class RiskCommands {
         }
     }
 
+    /** List the what-if breaches kept in memory. */
+    record WhatIfList(String portfolioId, boolean openOnly, int limit) {
+    }
+
+    /** Write the what-if breaches kept in memory to the store (at stop). */
+    record WhatIfSave() {
+    }
+
     /** Resolve a breach by hand. */
     record Resolve(String breachId, String actionTaken, String actor) {
     }
 
-    /** The resolved breach, or the error {@code not_open} (unknown or already resolved). */
+    /**
+     * The resolved breach, or the error {@code not_open} (unknown or already resolved; with the breach when it is
+     * a what-if breach resolved before).
+     */
     record ResolveOutcome(RiskStore.BreachRecord breach, String error) {
     }
 

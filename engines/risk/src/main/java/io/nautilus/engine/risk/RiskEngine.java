@@ -124,6 +124,12 @@ public final class RiskEngine implements Engine {
         calls.answer(RiskCommands.RESOLVE, RiskCommands.Resolve.class, r -> state.breaches.resolve(r, now()));
         calls.answer(RiskCommands.SNAPSHOT, RiskCommands.Snapshot.class, s -> state.snapshot(s.portfolioId(), now()));
         calls.answer(RiskCommands.MONITOR, RiskCommands.Monitor.class, this::onMonitor);
+        calls.answer(RiskCommands.WHAT_IF_LIST, RiskCommands.WhatIfList.class,
+                q -> state.breaches.whatIf(q.portfolioId(), q.openOnly(), q.limit()));
+        calls.answer(RiskCommands.WHAT_IF_SAVE, RiskCommands.WhatIfSave.class, q -> {
+            state.breaches.saveWhatIf();
+            return Boolean.TRUE;
+        });
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("risk-timer").daemon(true).factory());
         timer.scheduleAtFixedRate(() -> bus.publish(RiskCommands.TICK, new RiskCommands.Tick(now())), 1, 1,
                 TimeUnit.SECONDS);
@@ -362,7 +368,6 @@ public final class RiskEngine implements Engine {
         details.put("symbols_waiting_for_history", waiting.size());
         details.put("symbols_waiting", waiting.size() > 20 ? waiting.subList(0, 20) : waiting);
         details.put("history_requests_failed", historyRequests == null ? 0 : historyRequests.failures());
-        details.put("what_if_write_failures", store == null ? 0 : store.whatIfWriteFailures());
         List<RiskStore.Skipped> skipped = store == null ? List.of() : store.skipped();
         details.put("skipped_records", Map.of("count", skipped.size(), "ids", skipped.stream().limit(20)
                 .map(k -> k.kind() + ":" + io.nautilus.core.model.Checks.shorten(k.id())).toList()));
@@ -378,8 +383,13 @@ public final class RiskEngine implements Engine {
         if (timer != null) {
             timer.shutdownNow();
         }
-        if (store != null) {
-            store.closeWhatIfWriter();
+        if (calls != null) {
+            // the ring still runs (the host drains it after stop): it writes its what-if breaches itself
+            try {
+                calls.ask(RiskCommands.WHAT_IF_SAVE, new RiskCommands.WhatIfSave()).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("engine=risk what-if breaches not saved at stop", e);
+            }
         }
     }
 }

@@ -274,153 +274,73 @@ final class RiskStore {
 
     // ---- breaches
 
-    // ---- what-if breaches: written in the background, many per transaction
-
-    /** What-if rows to insert or replace ({@code drop = false}) or delete, in order. */
-    private record WhatIfWrite(BreachRecord record, boolean drop) {
-    }
-
-    private final java.util.concurrent.ConcurrentLinkedQueue<WhatIfWrite> whatIfQueue =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong whatIfQueued = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong whatIfWritten = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean whatIfScheduled = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.ScheduledExecutorService whatIfWriter =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("risk-what-if-writer").daemon(true).factory());
-    /** How long the writer lets what-if rows gather before it writes them in one transaction. */
-    private static final long WHAT_IF_GATHER_MILLIS = 20;
-    private volatile long whatIfWriteFailures;
+    // ---- what-if breaches: kept in memory by the ring thread, written here only at stop
 
     /**
-     * Queues what-if breach rows (written) and ids (deleted) for the background writer. What-if breaches are
-     * hypothetical, so a check's answer does not wait for them, and the writer lets them gather for
-     * {@value #WHAT_IF_GATHER_MILLIS} ms and puts them into one transaction: one transaction per check cost about
-     * 200 us of CPU per request. Every read of breaches first
-     * waits until what is queued is written, so a client sees its check's breaches in the next list.
+     * Replaces every stored what-if breach with {@code records} in one transaction (at stop: the what-if breaches
+     * live in memory while the engine runs, see {@link BreachLog}).
      */
-    void saveWhatIfLater(List<BreachRecord> records, List<BreachRecord> droppedRecords) {
-        int n = 0;
-        for (BreachRecord r : records) {
-            whatIfQueue.add(new WhatIfWrite(r, false));
-            n++;
-        }
-        for (BreachRecord r : droppedRecords) {
-            whatIfQueue.add(new WhatIfWrite(r, true));
-            n++;
-        }
-        if (n == 0) {
-            return;
-        }
-        whatIfQueued.addAndGet(n);
-        if (whatIfScheduled.compareAndSet(false, true)) {
-            try {
-                whatIfWriter.schedule(this::writeWhatIf, WHAT_IF_GATHER_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                writeWhatIf(); // the engine is stopping: the ring's last batches write their own
+    void replaceWhatIf(List<BreachRecord> records) {
+        store.inTransaction(c -> {
+            try (var st = c.prepareStatement("DELETE FROM risk_breaches WHERE what_if = ?")) {
+                st.setBoolean(1, true);
+                st.executeUpdate();
             }
-        }
+            insertBreaches(c, records);
+            return null;
+        });
     }
 
-    private void writeWhatIf() {
-        whatIfScheduled.set(false);
-        var rows = new ArrayList<BreachRecord>();
-        var dropped = new ArrayList<String>();
-        int n = 0;
-        WhatIfWrite w;
-        while ((w = whatIfQueue.poll()) != null) {
-            if (w.drop()) {
-                dropped.add(w.record().breachId());
-            } else {
-                rows.add(w.record());
-            }
-            n++;
-        }
-        try {
-            saveBreaches(rows, dropped);
-        } catch (RuntimeException e) {
-            // hypothetical breaches only: the live ones are written by the ring thread's own commit
-            whatIfWriteFailures++;
-            org.slf4j.LoggerFactory.getLogger(RiskStore.class).warn("event=risk_what_if_write_failed rows={}", n, e);
-        } finally {
-            whatIfWritten.addAndGet(n);
-        }
-    }
-
-    /** Waits (at most 5 s) until the what-if rows queued before this call are written. */
-    void awaitWhatIfWritten() {
-        long target = whatIfQueued.get();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-        while (whatIfWritten.get() < target && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
-        }
-    }
-
-    /** Writes what is queued and stops the background writer (engine stop). */
-    void closeWhatIfWriter() {
-        whatIfWriter.shutdown(); // a scheduled write still runs (default policy), then the thread ends
-        try {
-            whatIfWriter.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        writeWhatIf(); // anything queued after the last scheduled write
-    }
-
-    long whatIfWriteFailures() {
-        return whatIfWriteFailures;
+    /** The latest resolved what-if breaches (at most {@code limit}), newest resolution first. */
+    List<BreachRecord> loadResolvedWhatIf(int limit) {
+        return queryBreaches("SELECT * FROM risk_breaches WHERE resolved = ? AND what_if = ?"
+                + " ORDER BY resolution_time DESC, breach_id LIMIT ?", ps -> {
+                    ps.setBoolean(1, true);
+                    ps.setBoolean(2, true);
+                    ps.setInt(3, limit);
+                }, true);
     }
 
     /** Inserts or replaces breach rows, in order, in one transaction. */
     void saveBreaches(List<BreachRecord> breaches) {
-        saveBreaches(breaches, List.of());
-    }
-
-    /** Inserts or replaces breach rows, in order, then deletes the breaches {@code dropped}, in one transaction. */
-    void saveBreaches(List<BreachRecord> breaches, List<String> dropped) {
         store.inTransaction(c -> {
-            try (var ps = c.prepareStatement("INSERT INTO risk_breaches (breach_id, portfolio_id, limit_id, limit_type,"
-                    + " severity, breach_value, limit_value, utilisation_pct, breach_time, resolved, resolution_time,"
-                    + " action_taken, resolved_by, what_if) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (breach_id)"
-                    + " DO UPDATE SET severity = EXCLUDED.severity, breach_value = EXCLUDED.breach_value,"
-                    + " utilisation_pct = EXCLUDED.utilisation_pct, resolved = EXCLUDED.resolved,"
-                    + " resolution_time = EXCLUDED.resolution_time, action_taken = EXCLUDED.action_taken,"
-                    + " resolved_by = EXCLUDED.resolved_by")) {
-                for (BreachRecord b : breaches) {
-                    ps.setString(1, b.breachId());
-                    ps.setString(2, b.portfolioId());
-                    ps.setString(3, b.limitId());
-                    ps.setString(4, b.limitType());
-                    ps.setString(5, b.severity().name());
-                    ps.setDouble(6, b.value());
-                    ps.setDouble(7, b.limitValue());
-                    ps.setDouble(8, b.utilisationPct());
-                    ps.setLong(9, b.breachTimeNanos());
-                    ps.setBoolean(10, b.resolved());
-                    if (b.resolutionTimeNanos() == null) {
-                        ps.setNull(11, Types.BIGINT);
-                    } else {
-                        ps.setLong(11, b.resolutionTimeNanos());
-                    }
-                    ps.setString(12, b.actionTaken());
-                    ps.setString(13, b.resolvedBy());
-                    ps.setBoolean(14, b.whatIf());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            if (!dropped.isEmpty()) {
-                try (var ps = c.prepareStatement("DELETE FROM risk_breaches WHERE breach_id = ?")) {
-                    for (String id : dropped) {
-                        ps.setString(1, id);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
+            insertBreaches(c, breaches);
             return null;
         });
+    }
+
+    private static void insertBreaches(Connection c, List<BreachRecord> breaches) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO risk_breaches (breach_id, portfolio_id, limit_id, limit_type,"
+                + " severity, breach_value, limit_value, utilisation_pct, breach_time, resolved, resolution_time,"
+                + " action_taken, resolved_by, what_if) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (breach_id)"
+                + " DO UPDATE SET severity = EXCLUDED.severity, breach_value = EXCLUDED.breach_value,"
+                + " utilisation_pct = EXCLUDED.utilisation_pct, resolved = EXCLUDED.resolved,"
+                + " resolution_time = EXCLUDED.resolution_time, action_taken = EXCLUDED.action_taken,"
+                + " resolved_by = EXCLUDED.resolved_by")) {
+            for (BreachRecord b : breaches) {
+                ps.setString(1, b.breachId());
+                ps.setString(2, b.portfolioId());
+                ps.setString(3, b.limitId());
+                ps.setString(4, b.limitType());
+                ps.setString(5, b.severity().name());
+                ps.setDouble(6, b.value());
+                ps.setDouble(7, b.limitValue());
+                ps.setDouble(8, b.utilisationPct());
+                ps.setLong(9, b.breachTimeNanos());
+                ps.setBoolean(10, b.resolved());
+                if (b.resolutionTimeNanos() == null) {
+                    ps.setNull(11, Types.BIGINT);
+                } else {
+                    ps.setLong(11, b.resolutionTimeNanos());
+                }
+                ps.setString(12, b.actionTaken());
+                ps.setString(13, b.resolvedBy());
+                ps.setBoolean(14, b.whatIf());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /**
@@ -428,7 +348,6 @@ final class RiskStore {
      * ({@code whatIf = true}) or live ({@code false}) ones; {@code whatIf = null} lists both.
      */
     List<BreachRecord> breaches(String portfolioId, boolean openOnly, Boolean whatIf, int limit) {
-        awaitWhatIfWritten();
         String where = (portfolioId == null ? "" : " AND portfolio_id = ?") + (openOnly ? " AND resolved = ?" : "")
                 + (whatIf == null ? "" : " AND what_if = ?");
         return queryBreaches("SELECT * FROM risk_breaches WHERE 1 = 1" + where
@@ -460,7 +379,6 @@ final class RiskStore {
     }
 
     Optional<BreachRecord> breach(String breachId) {
-        awaitWhatIfWritten();
         return queryBreaches("SELECT * FROM risk_breaches WHERE breach_id = ?", ps -> ps.setString(1, breachId), false)
                 .stream().findFirst();
     }
