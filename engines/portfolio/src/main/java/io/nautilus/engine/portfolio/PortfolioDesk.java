@@ -5,7 +5,6 @@ import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.OrderIntent;
-import io.nautilus.core.model.OrderType;
 import io.nautilus.core.model.PortfolioState;
 import io.nautilus.core.model.PortfolioStateRequest;
 import io.nautilus.core.model.PortfolioStates;
@@ -22,7 +21,6 @@ import io.nautilus.engine.portfolio.execution.MarketPrices;
 import io.nautilus.engine.portfolio.execution.Order;
 import io.nautilus.engine.portfolio.execution.OrderStatus;
 import io.nautilus.engine.portfolio.execution.PaperFillModel;
-import io.nautilus.engine.portfolio.position.Book;
 import io.nautilus.engine.portfolio.position.Position;
 
 import java.util.ArrayList;
@@ -59,36 +57,6 @@ final class PortfolioDesk {
     /** The reason given to an order that waited for Risk across a restart for longer than the allowed age. */
     static final String EXPIRED_AT_RESTART = "expired: pending risk at restart";
 
-    /** A portfolio: settings and book. */
-    static final class Account {
-        final PortfolioInfo info;
-        final Book book;
-        final String fillTopic;
-        final String positionTopic;
-        /** Null for a portfolio stored before ids were checked whose id cannot name a topic: it has no state. */
-        final String stateTopic;
-        /** The book changed in the current batch: its state is published at the batch's commit. */
-        boolean changed;
-
-        Account(PortfolioInfo info) {
-            this.info = info;
-            this.book = new Book(info.cashBalance());
-            this.fillTopic = Topics.fill(info.portfolioId());
-            this.positionTopic = Topics.position(info.portfolioId());
-            this.stateTopic = validId(info.portfolioId()) ? Topics.portfolioState(info.portfolioId()) : null;
-        }
-
-        private static boolean validId(String id) {
-            try {
-                Checks.id("portfolio_id", id);
-                return true;
-            } catch (IllegalArgumentException e) {
-                LOG.warn("portfolio stored with an id that is not a valid id ({}): it gets no portfolio.state", e.getMessage());
-                return false;
-            }
-        }
-    }
-
     private final PortfolioStore store;
     private final Journal journal;
     private final MessageBus bus;
@@ -98,6 +66,7 @@ final class PortfolioDesk {
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Map<String, List<Order>> working = new HashMap<>();
     private final MarketPrices prices = new MarketPrices();
+    private final BookViews books = new BookViews(prices);
     private final PendingWrites pending = new PendingWrites();
     private final Consumer<Order> reopen = this::reopen;
     private final List<Account> changed = new ArrayList<>();
@@ -311,22 +280,19 @@ final class PortfolioDesk {
     }
 
     private void publishState(Account a, long now) {
-        if (a.stateTopic != null) {
+        if (a.stateTopic == null) {
+            return;
+        }
+        try {
             bus.publish(a.stateTopic, state(a, now));
+        } catch (IllegalArgumentException e) {
+            // a book the state record refuses (a symbol stored before symbols were checked): the fills stay committed
+            LOG.warn("no portfolio.state for {}: {}", a.info.portfolioId(), e.getMessage());
         }
     }
 
-    /** The account's book as a {@link PortfolioState}: every symbol ever held, marks from this desk (0 = none). */
     PortfolioState state(Account a, long now) {
-        Book b = a.book;
-        String id = a.info.portfolioId();
-        var positions = new ArrayList<PositionUpdate>(b.positions().size());
-        for (Position p : b.positions()) {
-            double mark = prices.mark(p.symbol());
-            positions.add(new PositionUpdate(id, p.symbol(), p.quantity(), p.averageCost(), p.realizedPnl(),
-                    mark > 0 ? mark : 0.0, now));
-        }
-        return new PortfolioState(id, a.info.initialValue(), b.cash(), b.fees(), positions, now);
+        return books.state(a.info, a.book, now);
     }
 
     /** Answers a {@link PortfolioStateRequest}: every portfolio (null id), the one asked for, or none. */
@@ -538,48 +504,18 @@ final class PortfolioDesk {
 
     // ---- views ----
 
+    /** The portfolio as {@code GET /portfolios/{id}} shows it, at this desk's marks. */
     Views.PortfolioView view(Account a) {
-        Book b = a.book;
-        double positionsValue = 0;
-        double unrealized = 0;
-        for (Position p : b.positions()) {
-            double mark = markOrCost(p);
-            positionsValue += p.quantity() * mark;
-            unrealized += p.unrealizedPnl(mark);
-        }
-        double total = b.cash() + positionsValue;
-        var positions = new ArrayList<Views.PositionView>();
-        for (Position p : b.positions()) {
-            if (p.quantity() == 0) {
-                continue;
-            }
-            double mark = markOrCost(p);
-            double value = p.quantity() * mark;
-            positions.add(new Views.PositionView(p.symbol(), p.quantity(), p.averageCost(), mark, value,
-                    p.unrealizedPnl(mark), p.realizedPnl(), total != 0 ? value / total : 0, p.lots().size()));
-        }
         int open = 0;
         for (Order o : orders.values()) {
             if (o.intent().portfolioId().equals(a.info.portfolioId()) && !o.status().isFinal()) {
                 open++;
             }
         }
-        PortfolioInfo i = a.info;
-        return new Views.PortfolioView(i.portfolioId(), i.portfolioName(), i.initialValue(), i.optimizationMethod(),
-                i.rebalanceFrequency(), i.symbols(), i.createdNanos(), b.cash(), positionsValue, total, b.realizedPnl(),
-                unrealized, b.fees(), (total / i.initialValue() - 1) * 100, open, positions);
-    }
-
-    /** Mark price, or the average cost when no price was seen (so a position is never valued at 0). */
-    private double markOrCost(Position p) {
-        double m = prices.mark(p.symbol());
-        return m > 0 ? m : p.averageCost();
+        return books.view(a.info, a.book, open);
     }
 
     static Views.OrderView view(Order o) {
-        OrderIntent i = o.intent();
-        return new Views.OrderView(i.orderId(), i.portfolioId(), i.strategyId(), i.symbol(), i.side().name().toLowerCase(),
-                i.quantity(), i.type().name().toLowerCase(), i.type() == OrderType.LIMIT ? i.limitPrice() : null,
-                o.status().wireName(), o.filledQuantity(), o.averageFillPrice(), o.reasons(), i.tsNanos(), o.updatedNanos());
+        return BookViews.view(o);
     }
 }

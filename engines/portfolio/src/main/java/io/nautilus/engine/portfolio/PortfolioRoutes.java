@@ -294,7 +294,7 @@ final class PortfolioRoutes {
 
     /** Timer tick on the ring thread: equity snapshots, then scheduled rebalances. */
     void onTick(PortfolioDesk desk, long nowNanos) {
-        for (PortfolioDesk.Account a : desk.accounts().values()) {
+        for (Account a : desk.accounts().values()) {
             store.insertEquity(a.info.portfolioId(), nowNanos, desk.view(a).totalValue());
         }
         rebalancing.onTick(desk, nowNanos);

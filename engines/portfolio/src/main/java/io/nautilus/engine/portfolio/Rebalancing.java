@@ -173,7 +173,7 @@ final class Rebalancing {
     void onTick(PortfolioDesk desk, long nowNanos) {
         var planner = new RebalancePlanner(model, settings.rebalanceMinNotional(), true);
         for (var e : targets.entrySet()) {
-            PortfolioDesk.Account a = desk.accounts().get(e.getKey());
+            Account a = desk.accounts().get(e.getKey());
             if (a == null) {
                 continue;
             }
