@@ -10,6 +10,7 @@ COPY api/pom.xml api/pom.xml
 COPY core/pom.xml core/pom.xml
 COPY bus/pom.xml bus/pom.xml
 COPY testkit/pom.xml testkit/pom.xml
+COPY testkit-engine/pom.xml testkit-engine/pom.xml
 COPY engines/ engines/
 COPY launcher/pom.xml launcher/pom.xml
 COPY benchmarks/pom.xml benchmarks/pom.xml
@@ -17,6 +18,7 @@ COPY api/ api/
 COPY core/ core/
 COPY bus/ bus/
 COPY testkit/ testkit/
+COPY testkit-engine/ testkit-engine/
 COPY launcher/ launcher/
 # (no AOT training run here: an AOT cache only fits the JVM that recorded it, and the runtime image has its own)
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl launcher -am package -DskipTests -Dnautilus.aot.skip=true

@@ -1,7 +1,8 @@
 package io.nautilus.engine.features;
 
-import static io.nautilus.engine.features.FeaturesTestHost.badField;
-import static io.nautilus.engine.features.FeaturesTestHost.problem;
+import io.nautilus.testkit.engine.EngineTestHost;
+import static io.nautilus.testkit.engine.EngineTestHost.badField;
+import static io.nautilus.testkit.engine.EngineTestHost.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,11 +17,11 @@ class FeatureConfigRoutesTest {
 
     @TempDir
     Path dir;
-    private FeaturesTestHost features;
+    private EngineTestHost features;
 
     @BeforeEach
     void start() {
-        features = FeaturesTestHost.start(dir);
+        features = EngineTestHost.builder(new FeaturesEngine()).dataDir(dir).start();
     }
 
     @AfterEach
@@ -30,28 +31,28 @@ class FeatureConfigRoutesTest {
 
     @Test
     void test_symbolAndUniverse_resolutionFollowsPrecedence() throws Exception {
-        features.ok(features.put("/features/config/universes/tech",
+        EngineTestHost.ok(features.put("/features/config/universes/tech",
                 "{\"symbols\":[\"AAPL\",\"MSFT\"],\"indicators\":[{\"name\":\"rsi\",\"params\":{\"period\":7}}]}"));
-        features.ok(features.put("/features/config/symbols/MSFT", "{\"indicators\":[{\"name\":\"sma\"}]}"));
-        JsonNode aapl = features.ok(features.get("/features/config/symbols/AAPL"));
+        EngineTestHost.ok(features.put("/features/config/symbols/MSFT", "{\"indicators\":[{\"name\":\"sma\"}]}"));
+        JsonNode aapl = EngineTestHost.ok(features.get("/features/config/symbols/AAPL"));
         assertThat(aapl.get("source").asText()).isEqualTo("universe:tech");
         assertThat(aapl.get("outputs").toString()).isEqualTo("[\"rsi_7\"]");
-        assertThat(features.ok(features.get("/features/config/symbols/MSFT")).get("source").asText()).isEqualTo("symbol");
-        JsonNode ibm = features.ok(features.get("/features/config/symbols/IBM"));
+        assertThat(EngineTestHost.ok(features.get("/features/config/symbols/MSFT")).get("source").asText()).isEqualTo("symbol");
+        JsonNode ibm = EngineTestHost.ok(features.get("/features/config/symbols/IBM"));
         assertThat(ibm.get("source").asText()).isEqualTo("default");
         assertThat(ibm.get("outputs").size()).isGreaterThanOrEqualTo(30);
 
-        JsonNode all = features.ok(features.delete("/features/config/symbols/MSFT"));
+        JsonNode all = EngineTestHost.ok(features.delete("/features/config/symbols/MSFT"));
         assertThat(all.get("symbols").size()).isZero();
-        assertThat(features.ok(features.get("/features/config/symbols/MSFT")).get("source").asText()).isEqualTo("universe:tech");
-        features.ok(features.delete("/features/config/universes/tech"));
-        assertThat(features.ok(features.get("/features/config/symbols/AAPL")).get("source").asText()).isEqualTo("default");
-        assertThat(features.ok(features.get("/features/config")).get("version").asLong()).isEqualTo(4);
+        assertThat(EngineTestHost.ok(features.get("/features/config/symbols/MSFT")).get("source").asText()).isEqualTo("universe:tech");
+        EngineTestHost.ok(features.delete("/features/config/universes/tech"));
+        assertThat(EngineTestHost.ok(features.get("/features/config/symbols/AAPL")).get("source").asText()).isEqualTo("default");
+        assertThat(EngineTestHost.ok(features.get("/features/config")).get("version").asLong()).isEqualTo(4);
     }
 
     @Test
     void test_put_conflictsAndBadInput() throws Exception {
-        features.ok(features.put("/features/config/universes/tech", "{\"symbols\":[\"AAPL\"],\"indicators\":[{\"name\":\"rsi\"}]}"));
+        EngineTestHost.ok(features.put("/features/config/universes/tech", "{\"symbols\":[\"AAPL\"],\"indicators\":[{\"name\":\"rsi\"}]}"));
         JsonNode conflict = problem(features.put("/features/config/universes/mega",
                 "{\"symbols\":[\"AAPL\",\"XOM\"],\"indicators\":[{\"name\":\"rsi\"}]}"), 409);
         assertThat(conflict.get("detail").asText()).contains("AAPL (in tech)");

@@ -1,5 +1,6 @@
 package io.nautilus.engine.features;
 
+import io.nautilus.testkit.engine.EngineTestHost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -39,7 +40,7 @@ class FeaturesEngineTest {
     @TempDir
     Path dir;
     private LocalBus bus;
-    private FeaturesTestHost features;
+    private EngineTestHost features;
 
     @AfterEach
     void close() {
@@ -73,7 +74,7 @@ class FeaturesEngineTest {
     @Test
     void test_onBar_publishedVectorsEqualTheBatchComputation() throws Exception {
         bus = LocalBus.create();
-        features = FeaturesTestHost.start(bus, dir, EngineConfig.empty());
+        features = EngineTestHost.builder(new FeaturesEngine()).bus(bus).dataDir(dir).config(EngineConfig.empty()).start();
         List<FeatureVector> got = collect("TTRC");
         int n = 300;
         publishBars("TTRC", n);
@@ -106,12 +107,12 @@ class FeaturesEngineTest {
         assertThat(last.values().get("sma_20")).isCloseTo(sum / 20, within(1e-9));
         assertThat(last.values().get("wma_20")).isCloseTo(weighted / 210, within(1e-9));
 
-        JsonNode latest = features.ok(features.get("/features/TTRC/latest"));
+        JsonNode latest = EngineTestHost.ok(features.get("/features/TTRC/latest"));
         JsonNode daily = latest.get("intervals").get("1d");
         assertThat(daily.get("ts_nanos").asLong()).isEqualTo(last.tsNanos());
         assertThat(daily.get("features").get("rsi_14").asDouble()).isEqualTo(last.values().get("rsi_14"));
         assertThat(daily.get("count").asInt()).isEqualTo(last.values().size());
-        JsonNode health = features.ok(features.get("/health"));
+        JsonNode health = EngineTestHost.ok(features.get("/health"));
         assertThat(health.get("bars_received").asLong()).isEqualTo(n);
         assertThat(health.get("vectors_published").asLong()).isEqualTo(n);
     }
@@ -119,28 +120,33 @@ class FeaturesEngineTest {
     @Test
     void test_onBar_ignoresIntervalsNotConfigured() throws Exception {
         bus = LocalBus.create();
-        features = FeaturesTestHost.start(bus, dir, EngineConfig.empty().with(FeaturesSettings.INTERVALS, "1m"));
+        features = EngineTestHost.builder(new FeaturesEngine()).bus(bus).dataDir(dir).config(EngineConfig.empty().with(FeaturesSettings.INTERVALS, "1m")).start();
         List<FeatureVector> got = collect("TTRC");
         publishBars("TTRC", 5);
-        Thread.sleep(300);
-        assertThat(got).isEmpty();
-        assertThat(features.ok(features.get("/health")).get("bars_received").asLong()).isZero();
+        // a fence instead of a sleep: a 1m bar published after the five daily ones, by the same publisher on the
+        // same lane, is handled after them; once its vector is out, any daily bar would have been handled too
+        Bar minute = new Bar("TTRC", "1m", dailyBar("TTRC", 5).startNanos(), dailyBar("TTRC", 5).startNanos() + 60_000_000_000L,
+                10, 11, 9, 10.5, 1_000, 10.2, 3);
+        bus.forEngine("test").publish(Topics.bar("1m", "TTRC"), minute);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !got.isEmpty());
+        assertThat(got).singleElement().satisfies(v -> assertThat(v.interval()).isEqualTo("1m"));
+        assertThat(EngineTestHost.ok(features.get("/health")).get("bars_received").asLong()).isEqualTo(1);
     }
 
     @Test
     void test_restart_featureSetConfigurationPersists() throws Exception {
         bus = LocalBus.create();
-        features = FeaturesTestHost.start(bus, dir, EngineConfig.empty());
-        features.ok(features.put("/features/config/symbols/AAA",
+        features = EngineTestHost.builder(new FeaturesEngine()).bus(bus).dataDir(dir).config(EngineConfig.empty()).start();
+        EngineTestHost.ok(features.put("/features/config/symbols/AAA",
                 "{\"indicators\":[{\"name\":\"sma\",\"params\":{\"period\":3}},{\"name\":\"log_return\"}]}"));
-        features.ok(features.put("/features/config/universes/tech",
+        EngineTestHost.ok(features.put("/features/config/universes/tech",
                 "{\"symbols\":[\"BBB\",\"CCC\"],\"indicators\":[{\"name\":\"rsi\",\"params\":{\"period\":5}}]}"));
-        features.ok(features.put("/features/config/default", "{\"indicators\":[{\"name\":\"ema\",\"params\":{\"period\":4}}]}"));
-        String before = features.ok(features.get("/features/config")).toString();
+        EngineTestHost.ok(features.put("/features/config/default", "{\"indicators\":[{\"name\":\"ema\",\"params\":{\"period\":4}}]}"));
+        String before = EngineTestHost.ok(features.get("/features/config")).toString();
         features.close();
 
-        features = FeaturesTestHost.start(bus, dir, EngineConfig.empty());
-        JsonNode after = features.ok(features.get("/features/config"));
+        features = EngineTestHost.builder(new FeaturesEngine()).bus(bus).dataDir(dir).config(EngineConfig.empty()).start();
+        JsonNode after = EngineTestHost.ok(features.get("/features/config"));
         assertThat(after.get("default").get("outputs").toString()).isEqualTo("[\"ema_4\"]");
         assertThat(after.get("universes").get("tech").get("symbols").toString()).isEqualTo("[\"BBB\",\"CCC\"]");
         assertThat(after.get("symbols").get("AAA").get("outputs").toString()).isEqualTo("[\"sma_3\",\"log_return\"]");

@@ -1,7 +1,8 @@
 package io.nautilus.engine.features;
 
-import static io.nautilus.engine.features.FeaturesTestHost.badField;
-import static io.nautilus.engine.features.FeaturesTestHost.problem;
+import io.nautilus.testkit.engine.EngineTestHost;
+import static io.nautilus.testkit.engine.EngineTestHost.badField;
+import static io.nautilus.testkit.engine.EngineTestHost.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -28,7 +29,7 @@ class FeaturesRoutesTest extends SharedFeaturesHost {
 
     @Test
     void test_available_listsTechnicalAndFundamentalFeatures() throws Exception {
-        JsonNode n = features.ok(features.get("/features/available"));
+        JsonNode n = EngineTestHost.ok(features.get("/features/available"));
         assertThat(n.get("features").get("technical")).hasSize(FeatureSet.standard().outputNames().size());
         assertThat(n.get("features").get("technical").toString()).contains("\"rsi_14\"", "\"bb_upper\"", "\"vol_close_20\"");
         assertThat(n.get("features").get("fundamental")).hasSize(FundamentalRatios.NAMES.size());
@@ -39,7 +40,7 @@ class FeaturesRoutesTest extends SharedFeaturesHost {
     @Test
     void test_technical_seedBodyGivesLastValuesOfCloseAndVolumeIndicators() throws Exception {
         int n = 100;
-        JsonNode r = features.ok(features.post("/features/technical/TTRC", series(n)));
+        JsonNode r = EngineTestHost.ok(features.post("/features/technical/TTRC", series(n)));
         assertThat(r.get("status").asText()).isEqualTo("completed");
         assertThat(r.get("symbol").asText()).isEqualTo("TTRC");
         assertThat(r.get("feature_type").asText()).isEqualTo("technical");
@@ -98,7 +99,7 @@ class FeaturesRoutesTest extends SharedFeaturesHost {
         String body = "{\"prices\":" + Arrays.toString(Arrays.copyOf(DATA.close, 30))
                 + ",\"indicators\":[{\"name\":\"sma\",\"params\":{\"period\":5}}],"
                 + "\"fundamentals\":{\"price\":150,\"eps\":6,\"shares_outstanding\":1e9,\"sales\":6e10}}";
-        JsonNode r = features.ok(features.post("/features/calculate/CALC", body));
+        JsonNode r = EngineTestHost.ok(features.post("/features/calculate/CALC", body));
         assertThat(r.get("feature_type").asText()).isEqualTo("all");
         double mean = (DATA.close[25] + DATA.close[26] + DATA.close[27] + DATA.close[28] + DATA.close[29]) / 5;
         assertThat(r.get("features").get("sma_5").asDouble()).isCloseTo(mean, within(1e-12));
@@ -114,7 +115,7 @@ class FeaturesRoutesTest extends SharedFeaturesHost {
     @Test
     void test_fundamental_seedBodyAndHandComputedRatios() throws Exception {
         // market cap 1e10, net income 5e8 -> P/E 20, yield 0.05; book value 2.5e9 -> P/B 4; debt 1e9 -> D/E 0.4
-        JsonNode r = features.ok(features.post("/features/fundamental/FUND",
+        JsonNode r = EngineTestHost.ok(features.post("/features/fundamental/FUND",
                 "{\"market_cap\":1e10,\"net_income\":5e8,\"book_value\":2.5e9,\"debt\":1e9,\"pe_ratio\":99}"));
         assertThat(r.get("status").asText()).isEqualTo("completed");
         assertThat(r.get("feature_type").asText()).isEqualTo("fundamental");
@@ -130,10 +131,10 @@ class FeaturesRoutesTest extends SharedFeaturesHost {
         assertThat(r.get("omitted").get("ps_ratio").asText()).contains("sales");
         assertThat(f.has("ps_ratio")).isFalse();
         // remembered for /latest
-        JsonNode latest = features.ok(features.get("/features/FUND/latest"));
+        JsonNode latest = EngineTestHost.ok(features.get("/features/FUND/latest"));
         assertThat(latest.get("fundamental").get("pe_ratio").asDouble()).isCloseTo(20.0, within(1e-12));
         // symbols are upper-case everywhere, as Market Data publishes them: "fund" is FUND
-        assertThat(features.ok(features.get("/features/fund/latest")).get("fundamental").get("pe_ratio").asDouble())
+        assertThat(EngineTestHost.ok(features.get("/features/fund/latest")).get("fundamental").get("pe_ratio").asDouble())
                 .isCloseTo(20.0, within(1e-12));
         // bad input names the field
         assertThat(badField(features.post("/features/fundamental/FUND", "{\"market_cap\":-5}"))).isEqualTo("market_cap");
@@ -146,7 +147,7 @@ class FeaturesRoutesTest extends SharedFeaturesHost {
                 + "\"A\":{\"prices\":" + Arrays.toString(Arrays.copyOf(DATA.close, 40)) + "},"
                 + "\"B\":{\"prices\":" + Arrays.toString(Arrays.copyOfRange(DATA.close, 100, 130)) + ",\"volumes\":"
                 + Arrays.toString(Arrays.copyOfRange(DATA.volume, 100, 130)) + "}}}";
-        JsonNode r = features.ok(features.post("/features/batch", body));
+        JsonNode r = EngineTestHost.ok(features.post("/features/batch", body));
         assertThat(r.get("status").asText()).isEqualTo("completed");
         assertThat(r.get("count").asInt()).isEqualTo(2);
         JsonNode b = r.get("results").get("B").get("features");

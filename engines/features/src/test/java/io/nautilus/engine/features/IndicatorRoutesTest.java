@@ -1,6 +1,7 @@
 package io.nautilus.engine.features;
 
-import static io.nautilus.engine.features.FeaturesTestHost.badField;
+import io.nautilus.testkit.engine.EngineTestHost;
+import static io.nautilus.testkit.engine.EngineTestHost.badField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ class IndicatorRoutesTest extends SharedFeaturesHost {
         body.put("volume", Arrays.copyOf(DATA.volume, N));
         body.put("indicators", List.of(Map.of("name", "rsi", "params", Map.of("period", 14)), Map.of("name", "macd"),
                 Map.of("name", "atr")));
-        JsonNode r = features.ok(features.post("/features/indicators", Json.mapper().writeValueAsString(body)));
+        JsonNode r = EngineTestHost.ok(features.post("/features/indicators", Json.mapper().writeValueAsString(body)));
         assertThat(r.get("length").asInt()).isEqualTo(N);
         JsonNode s = r.get("series");
         assertThat(s.fieldNames()).toIterable().containsExactly("rsi_14", "macd", "macd_signal", "macd_histogram", "atr_14");
@@ -91,7 +92,7 @@ class IndicatorRoutesTest extends SharedFeaturesHost {
 
     @Test
     void test_get_catalogueListsNamesParametersDefaultsAndConventions() throws Exception {
-        JsonNode r = features.ok(features.get("/features/indicators"));
+        JsonNode r = EngineTestHost.ok(features.get("/features/indicators"));
         assertThat(r.get("count").asInt()).isEqualTo(IndicatorCatalog.standard().names().size()).isGreaterThanOrEqualTo(30);
         assertThat(r.get("conventions").asText()).contains("TA-Lib", "population");
         JsonNode rsi = null;

@@ -1,5 +1,6 @@
 package io.nautilus.engine.features;
 
+import io.nautilus.testkit.engine.EngineTestHost;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,11 +11,11 @@ abstract class SharedFeaturesHost {
 
     @TempDir
     static Path dir;
-    static FeaturesTestHost features;
+    static EngineTestHost features;
 
     @BeforeAll
     static void start() {
-        features = FeaturesTestHost.start(dir);
+        features = EngineTestHost.builder(new FeaturesEngine()).dataDir(dir).start();
     }
 
     @AfterAll
