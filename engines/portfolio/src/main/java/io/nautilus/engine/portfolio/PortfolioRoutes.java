@@ -217,7 +217,7 @@ final class PortfolioRoutes {
         String symbol = v.notBlank("symbol", b.symbol());
         Side side = null;
         if (b.side() == null || !(b.side().equalsIgnoreCase("buy") || b.side().equalsIgnoreCase("sell"))) {
-            v.error("side", "must be buy or sell, got " + b.side());
+            v.error("side", "must be buy or sell, got " + Checks.shorten(b.side()));
         } else {
             side = Side.valueOf(b.side().toUpperCase(Locale.ROOT));
         }
@@ -227,12 +227,14 @@ final class PortfolioRoutes {
             if (b.orderType().equalsIgnoreCase("limit")) {
                 type = OrderType.LIMIT;
             } else if (!b.orderType().equalsIgnoreCase("market")) {
-                v.error("order_type", "must be market or limit, got " + b.orderType());
+                v.error("order_type", "must be market or limit, got " + Checks.shorten(b.orderType()));
             }
         }
         double limit = type == OrderType.LIMIT ? v.positive("limit_price", b.limitPrice()) : Double.NaN;
+        String strategy = b.strategyId() == null || b.strategyId().isBlank() ? null
+                : checked(v, "strategy_id", b.strategyId(), Checks::id);
         v.throwIfInvalid();
-        var intent = new OrderIntent("ord-" + UUID.randomUUID(), c.pathParam("id"), b.strategyId(),
+        var intent = new OrderIntent("ord-" + UUID.randomUUID(), c.pathParam("id"), strategy,
                 Validator.symbol("symbol", symbol), side,
                 quantity, type, limit, Boolean.TRUE.equals(b.reduceOnly()), ctx.clock().nowNanos());
         c.status(202).json(ask(new Commands.Submit(intent)));

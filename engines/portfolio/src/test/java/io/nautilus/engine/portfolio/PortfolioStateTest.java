@@ -270,6 +270,16 @@ class PortfolioStateTest {
         JsonNode list = h.json("GET", "/portfolios", null, 200);
         assertThat(list.get("count").asInt()).isEqualTo(1);
         assertThat(list.get("portfolios").get(0).get("portfolio_id").asText()).isEqualTo(ok);
+        // an order's strategy_id is an id too; a bad side is echoed cut to 64 characters
+        var strategy = h.send("POST", "/portfolios/" + ok + "/orders", "{\"symbol\":\"AAPL\",\"side\":\"buy\","
+                + "\"quantity\":1,\"strategy_id\":\"" + huge + "\"}");
+        assertThat(strategy.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(strategy.body()).get("errors").get(0).get("field").asText()).isEqualTo("strategy_id");
+        var side = h.send("POST", "/portfolios/" + ok + "/orders", "{\"symbol\":\"AAPL\",\"side\":\"" + huge
+                + "\",\"quantity\":1}");
+        assertThat(Json.mapper().readTree(side.body()).get("errors").get(0).get("message").asText())
+                .isEqualTo("must be buy or sell, got " + "a".repeat(64) + "...");
+        assertThat(h.intents).isEmpty();
         var notFound = h.send("GET", "/portfolios/" + "z".repeat(5000), null);
         assertThat(notFound.statusCode()).isEqualTo(404);
         // the detail echoes the id cut to 64 characters (the problem's "instance" path is the http layer's)
