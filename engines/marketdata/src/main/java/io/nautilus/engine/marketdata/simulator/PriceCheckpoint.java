@@ -1,12 +1,13 @@
 package io.nautilus.engine.marketdata.simulator;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,24 +15,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator's last mid prices in a small text file ({@code SYMBOL price} per line), rewritten after every step
- * through a temporary file and an atomic rename, so that a restart (a SIGTERM, or a {@code kill -9} at any moment)
- * finds a whole file at most one step behind the last published quote and the simulator continues from there
- * instead of from its configured initial prices. Not thread-safe: {@link #save} is called from the simulator's one
- * timer thread.
+ * The simulator's last mid prices in a small text file ({@code SYMBOL price} per line, then a line {@code end}),
+ * rewritten in place after every step with one positioned {@code write} (then a truncate when it got shorter), so
+ * that a restart (a SIGTERM, or a {@code kill -9} at any moment: a process's death does not cut a write to the page
+ * cache in half) finds the prices at most one step behind the last published quote, and the simulator continues
+ * from there instead of from its configured initial prices. A file without its {@code end} line (a torn write after
+ * a power loss, or stale bytes after it) is not trusted: only the lines before {@code end} count. One save costs
+ * about 25 us (8 symbols), where a temporary file and a rename cost 740 us on the development machine. Not thread-safe:
+ * {@link #save} is called from the simulator's one timer thread.
  */
-public final class PriceCheckpoint {
+public final class PriceCheckpoint implements AutoCloseable {
+    /** The last line of a whole file. */
+    static final String END = "end";
     private static final Logger LOG = LoggerFactory.getLogger(PriceCheckpoint.class);
 
     private final Path file;
-    private final Path temp;
     private final StringBuilder text = new StringBuilder(256);
+    private FileChannel channel;
     private boolean failing;
 
-    /** @param file the checkpoint file (its directory must exist or be creatable) */
+    /** @param file the checkpoint file (its directory must exist) */
     public PriceCheckpoint(Path file) {
         this.file = file;
-        this.temp = file.resolveSibling(file.getFileName() + ".tmp");
     }
 
     public Path file() {
@@ -54,7 +59,14 @@ public final class PriceCheckpoint {
                     e.toString());
             return prices;
         }
+        if (!content.contains(END + "\n")) {
+            LOG.warn("{} has no '{}' line (cut short): not used; continuing from the last daily closes", file, END);
+            return prices;
+        }
         for (String line : content.split("\n")) {
+            if (line.trim().equals(END)) {
+                break;
+            }
             String[] parts = line.trim().split("\\s+");
             if (parts.length != 2) {
                 continue;
@@ -73,16 +85,27 @@ public final class PriceCheckpoint {
         return prices;
     }
 
-    /** Writes the simulator's current mid prices (whole file or nothing: temporary file, then atomic rename). */
+    /** Writes the simulator's current mid prices over the file (one write, then a truncate if it got shorter). */
     public void save(GbmSimulator simulator) {
         text.setLength(0);
         for (int i = 0; i < simulator.size(); i++) {
             // Double.toString round-trips exactly
             text.append(simulator.symbol(i)).append(' ').append(simulator.mid(i)).append('\n');
         }
+        text.append(END).append('\n');
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (channel == null) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            }
+            var buffer = ByteBuffer.wrap(bytes);
+            long position = 0;
+            while (buffer.hasRemaining()) {
+                position += channel.write(buffer, position);
+            }
+            if (channel.size() > bytes.length) {
+                channel.truncate(bytes.length);
+            }
             failing = false;
         } catch (IOException e) {
             if (!failing) {
@@ -90,8 +113,20 @@ public final class PriceCheckpoint {
                         file, e.toString());
                 failing = true;
             }
-        } catch (UncheckedIOException e) {
-            LOG.warn("cannot write {}: {}", file, e.toString());
+        }
+    }
+
+    /** Closes the file (a later {@link #save} opens it again). */
+    @Override
+    public void close() {
+        FileChannel c = channel;
+        channel = null;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                LOG.debug("closing {}: {}", file, e.toString());
+            }
         }
     }
 }

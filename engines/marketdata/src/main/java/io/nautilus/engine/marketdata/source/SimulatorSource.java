@@ -125,5 +125,14 @@ public final class SimulatorSource implements MarketDataSource {
     @Override
     public void close() {
         timer.shutdownNow();
+        if (checkpoint != null) {
+            try {
+                // a step may be writing the checkpoint: let it finish before the file is closed
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkpoint.close();
+        }
     }
 }

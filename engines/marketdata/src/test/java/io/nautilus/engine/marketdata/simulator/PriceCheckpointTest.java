@@ -27,7 +27,7 @@ class PriceCheckpointTest {
     }
 
     @Test
-    void test_saveThenLoad_exactMidsAndResumeContinuesThere() {
+    void test_saveThenLoad_exactMidsAndResumeContinuesThere() throws Exception {
         GbmSimulator sim = simulator();
         var out = new TickBatch.Builder(16);
         for (int k = 1; k <= 50; k++) {
@@ -38,7 +38,15 @@ class PriceCheckpointTest {
         var loaded = checkpoint.load();
         // Double.toString round-trips: the loaded prices are the simulator's mids to the last bit
         assertThat(loaded).containsExactly(entry("AAA", sim.mid(0)), entry("BBB", sim.mid(1)));
-        assertThat(Files.exists(dir.resolve("prices.tmp"))).isFalse();
+        assertThat(Files.readString(dir.resolve("prices")))
+                .isEqualTo("AAA " + sim.mid(0) + "\nBBB " + sim.mid(1) + "\nend\n");
+        // rewritten in place: a shorter content leaves no stale tail
+        var one = new GbmSimulator(new SimulatorSettings(List.of("C"), new double[] {7}, new double[] {0.1},
+                new double[] {0}, SimulatorSettings.uniformCorrelation(1, 0), 0, 0, 0, 0, 2, 0, 100, 10, 7));
+        checkpoint.save(one);
+        assertThat(Files.readString(dir.resolve("prices"))).isEqualTo("C " + one.mid(0) + "\nend\n");
+        checkpoint.save(sim);
+        checkpoint.close();
 
         GbmSimulator fresh = simulator();
         assertThat(fresh.mid(1)).isCloseTo(50.0, within(1e-12));
@@ -52,7 +60,11 @@ class PriceCheckpointTest {
     void test_load_missingFileIsEmpty_badLinesAreSkipped() throws Exception {
         var checkpoint = new PriceCheckpoint(dir.resolve("prices"));
         assertThat(checkpoint.load()).isEmpty();
-        Files.writeString(dir.resolve("prices"), "AAPL 191.5\nnot a line\nMSFT -3\nNVDA abc\nXOM Infinity\n\nSPY 520.25\n");
+        Files.writeString(dir.resolve("prices"),
+                "AAPL 191.5\nnot a line\nMSFT -3\nNVDA abc\nXOM Infinity\n\nSPY 520.25\nend\nJPM 1\n");
         assertThat(checkpoint.load()).containsExactly(entry("AAPL", 191.5), entry("SPY", 520.25));
+        // cut short (no end line): not trusted at all
+        Files.writeString(dir.resolve("prices"), "AAPL 191.5\nSPY 52");
+        assertThat(checkpoint.load()).isEmpty();
     }
 }
