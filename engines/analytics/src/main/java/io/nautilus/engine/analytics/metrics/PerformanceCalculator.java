@@ -4,7 +4,7 @@ import io.nautilus.core.quant.stats.DownsideDeviation;
 import io.nautilus.core.quant.stats.Drawdowns;
 import io.nautilus.core.quant.stats.MaxDrawdown;
 import io.nautilus.core.quant.stats.Moments;
-import io.nautilus.core.quant.stats.QuantileDefinition;
+import io.nautilus.core.quant.stats.HistoricalTail;
 import io.nautilus.core.quant.stats.Quantiles;
 import io.nautilus.core.quant.stats.SeriesChecks;
 import java.util.Map;
@@ -96,9 +96,9 @@ public final class PerformanceCalculator {
                 : OptionalDouble.of(cagr / maxDrawdown.depth());
 
         double[] sorted = Quantiles.sortedCopy(returns);
-        double tail = config.varTailProbability();
-        double valueAtRisk = -QuantileDefinition.TYPE_1_LOWER_EMPIRICAL.ofSorted(sorted, tail);
-        double expectedShortfall = -Quantiles.lowerTailMean(sorted, tail);
+        HistoricalTail tail = HistoricalTail.ofSorted(sorted, config.varConfidence());
+        double valueAtRisk = tail.valueAtRisk();
+        double expectedShortfall = tail.expectedShortfall();
 
         WinLossStatistics outcomes = WinLossStatistics.of(returns, "returns");
         OptionalDouble psr = probabilisticSharpe(moments, deviation, excessMean);

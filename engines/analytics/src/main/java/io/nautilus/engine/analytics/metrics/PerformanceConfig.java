@@ -1,5 +1,7 @@
 package io.nautilus.engine.analytics.metrics;
 
+import io.nautilus.core.quant.stats.HistoricalTail;
+
 /**
  * The conventions a {@link PerformanceCalculator} applies: sampling frequency, risk-free rate, VaR confidence and
  * the benchmark Sharpe ratio of the probabilistic Sharpe ratio.
@@ -62,13 +64,9 @@ public record PerformanceConfig(int periodsPerYear, double riskFreeRate, double 
         return Math.expm1(Math.log1p(riskFreeRate) / periodsPerYear);
     }
 
-    /**
-     * The VaR tail probability {@code 1 - varConfidence}, rounded to 12 decimals so that a confidence of 0.95 reads
-     * exactly the 5% tail ({@code 1 - 0.95} is 0.050000000000000044 in binary floating point, which would push
-     * {@code ceil(n p)} one observation too far for n = 2,520).
-     */
+    /** The VaR tail probability {@code 1 - varConfidence}, as {@link HistoricalTail#tailProbability} rounds it. */
     public double varTailProbability() {
-        return Math.round((1 - varConfidence) * 1e12) / 1e12;
+        return HistoricalTail.tailProbability(varConfidence);
     }
 
     /** {@link #benchmarkSharpeRatio} per period: divided by {@code sqrt(periodsPerYear)}. */
