@@ -58,6 +58,14 @@ public interface MessageBus {
     <T> Subscription subscribe(String pattern, Class<T> type, Handler<T> handler, Delivery delivery);
 
     /**
+     * Subscribes (RELIABLE) to what <em>other</em> engines publish on {@code pattern}: this engine's own publishes
+     * are routed past the subscription (decided once per route, no cost per message), so an engine that both
+     * publishes and consumes a topic (the Portfolio engine and {@code order.intent}) does not get its own messages
+     * back. Messages imported from another process are skipped the same way when their source is this engine.
+     */
+    <T> Subscription subscribeFromOthers(String pattern, Class<T> type, Handler<T> handler);
+
+    /**
      * Sends {@code query} to the responder of {@code topic} and completes with its reply, or exceptionally with
      * {@link java.util.concurrent.TimeoutException} after {@code timeout}, or with {@link RemoteFailure} when the
      * responder failed.

@@ -113,6 +113,14 @@ final class EngineBus implements MessageBus {
     }
 
     @Override
+    public <T> Subscription subscribeFromOthers(String pattern, Class<T> type, Handler<T> handler) {
+        if (type == null || handler == null) {
+            throw new IllegalArgumentException("type and handler must not be null");
+        }
+        return bus.subscribe(engine, pattern, type, handler, Delivery.RELIABLE, true);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <Q, R> CompletableFuture<R> request(String topic, Q query, Class<R> replyType, Duration timeout) {
         ensureInbox();

@@ -103,13 +103,19 @@ public final class LocalBus implements AutoCloseable {
     }
 
     <T> Sub<T> subscribe(String engine, String pattern, Class<T> type, Handler<T> handler, Delivery delivery) {
+        return subscribe(engine, pattern, type, handler, delivery, false);
+    }
+
+    /** A subscription; with {@code othersOnly}, what {@code engine} publishes itself is routed past it. */
+    <T> Sub<T> subscribe(String engine, String pattern, Class<T> type, Handler<T> handler, Delivery delivery,
+                         boolean othersOnly) {
         Topics.checkPattern(pattern);
         if (closed) {
             throw new IllegalStateException("bus is closed");
         }
         EngineRing ring = ring(engine);
         var holder = new Sub<?>[1];
-        Sub<T> sub = new Sub<>(ring, pattern, type, handler, delivery, config.dropOldestCapacity(),
+        Sub<T> sub = new Sub<>(ring, pattern, type, handler, delivery, config.dropOldestCapacity(), othersOnly,
                 () -> unsubscribe(holder[0]));
         holder[0] = sub;
         synchronized (lock) {
@@ -301,7 +307,7 @@ public final class LocalBus implements AutoCloseable {
         int matched = 0;
         int queued = 0;
         for (Sub<?> s : subs) {
-            if (s.ring == ring && s.type.isInstance(e.payload())) {
+            if (s.ring == ring && s.type.isInstance(e.payload()) && !(s.othersOnly && engine.equals(e.source()))) {
                 matched++;
                 if (deliver(new Target(s, e.topic(), e.source(), e.replyTo()), e.payload(), e.priority(), e.tsNanos(),
                         e.id())) {

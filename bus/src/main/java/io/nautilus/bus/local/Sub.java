@@ -23,6 +23,8 @@ final class Sub<T> implements Subscription {
     final Handler<T> handler;
     final Delivery delivery;
     final int capacity;
+    /** Routed past messages its own engine publishes ({@code MessageBus.subscribeFromOthers}). */
+    final boolean othersOnly;
     volatile boolean active = true;
     private final Runnable onClose;
 
@@ -37,13 +39,14 @@ final class Sub<T> implements Subscription {
     final AtomicBoolean tickScheduled = new AtomicBoolean();
 
     Sub(EngineRing ring, String pattern, Class<T> type, Handler<T> handler, Delivery delivery, int capacity,
-        Runnable onClose) {
+        boolean othersOnly, Runnable onClose) {
         this.ring = ring;
         this.pattern = pattern;
         this.type = type;
         this.handler = handler;
         this.delivery = delivery;
         this.capacity = capacity;
+        this.othersOnly = othersOnly;
         this.onClose = onClose;
         this.latest = delivery == Delivery.LATEST ? new ConcurrentHashMap<>() : null;
         this.window = delivery == Delivery.DROP_OLDEST ? new ConcurrentLinkedQueue<>() : null;

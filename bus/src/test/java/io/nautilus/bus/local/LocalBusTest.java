@@ -57,6 +57,30 @@ class LocalBusTest {
     }
 
     @Test
+    void test_subscribeFromOthers_ownPublishesAreRoutedPast() {
+        MessageBus portfolio = bus.forEngine("portfolio");
+        MessageBus strategy = bus.forEngine("strategy");
+        var got = new CopyOnWriteArrayList<String>();
+        portfolio.subscribeFromOthers("order.intent", String.class, (p, m) -> got.add(m.source() + ":" + p));
+        portfolio.publish("order.intent", "own-1");
+        Publisher own = portfolio.publisher("order.intent", Priority.NORMAL);
+        own.publish("own-2");
+        own.publishBatch(new Object[] {"own-3", "own-4"}, 0, 2);
+        strategy.publish("order.intent", "theirs");   // after the own ones, on the same lane: a fence
+        await().atMost(Duration.ofSeconds(5)).until(() -> !got.isEmpty());
+        // own messages found no subscriber at all: the route had no target for them
+        assertThat(got).containsExactly("strategy:theirs");
+        assertThat(bus.unrouted()).isEqualTo(4);
+        // an imported message whose source is the engine itself is skipped too
+        var e = new io.nautilus.bus.Envelope(1, "n2", "order.intent", Priority.NORMAL, "portfolio", 1L, "imported", null);
+        assertThat(bus.inject(e)).isZero();
+        var f = new io.nautilus.bus.Envelope(2, "n2", "order.intent", Priority.NORMAL, "strategy", 1L, "imported", null);
+        assertThat(bus.inject(f)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> got.size() == 2);
+        assertThat(got).containsExactly("strategy:theirs", "strategy:imported");
+    }
+
+    @Test
     void test_publish_rejectsWildcardsAndEmptyTokens() {
         MessageBus pub = bus.forEngine("pub");
         assertThatThrownBy(() -> pub.publish("md.*.AAPL", "x")).isInstanceOf(IllegalArgumentException.class)

@@ -84,7 +84,8 @@ public final class PortfolioEngine implements Engine {
         var bus = context.bus();
         bus.subscribe("md.quote.*", Quote.class, (q, m) -> desk.onQuote(q), Delivery.RELIABLE);
         bus.subscribe("md.trade.*", Trade.class, (t, m) -> desk.onTrade(t), Delivery.RELIABLE);
-        bus.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (i, m) -> desk.onIntent(i));
+        // intents of other engines (strategies); its own come back no more (routed past by the bus)
+        bus.subscribeFromOthers(Topics.ORDER_INTENT, OrderIntent.class, (i, m) -> desk.onIntent(i));
         bus.subscribe(Topics.ORDER_APPROVED, RiskDecision.class, (d, m) -> desk.onApproved(d));
         bus.subscribe(Topics.ORDER_REJECTED, RiskDecision.class, (d, m) -> desk.onRejected(d));
         bus.respond(Commands.TOPIC, Commands.Command.class, desk::handle);
