@@ -12,7 +12,6 @@ import io.nautilus.core.bus.Priority;
  */
 final class BusEvent implements Message {
     static final byte DELIVER = 0;
-    static final byte WAKE = 1;
     static final byte TICK = 2;
     /** Completion marker of an injected message: payload is a {@link LocalBus.Completion}. */
     static final byte DONE = 3;

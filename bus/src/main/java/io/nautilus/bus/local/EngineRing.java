@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
@@ -90,8 +89,6 @@ final class EngineRing {
     final LongAdder rejected = new LongAdder();
     final LatencyStats handlerLatency = new LatencyStats();
     private final BusEvent scratch = new BusEvent();
-    private final AtomicReference<Thread> ringThread = new AtomicReference<>();
-
 
     EngineRing(String engine, int ringSize, int urgentRingSize, WaitMode waitMode, FailureSink failureSink) {
         this.engine = engine;
@@ -199,11 +196,6 @@ final class EngineRing {
         }
     }
 
-    /** True when called from this engine's ring thread. */
-    boolean onRingThread() {
-        return Thread.currentThread() == thread;
-    }
-
     private final java.util.concurrent.CopyOnWriteArrayList<Runnable> endOfBatch = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Adds a hook run on the ring thread after each batch of handled events. */
@@ -259,7 +251,6 @@ final class EngineRing {
     }
 
     private void run() {
-        ringThread.set(Thread.currentThread());
         AWAKE.incrementAndGet();
         try {
             loop();
@@ -380,9 +371,7 @@ final class EngineRing {
                 case BusEvent.TICK -> tick(e);
                 case BusEvent.DONE -> completed((LocalBus.Completion) e.payload);
                 case BusEvent.RUN -> runTask((RingTask) e.payload, e);
-                default -> {
-                    // WAKE: nothing to deliver
-                }
+                default -> throw new IllegalStateException("unknown ring event kind " + e.kind);
             }
         } finally {
             e.clear();
