@@ -68,6 +68,8 @@ public final class RiskEngine implements Engine {
     private boolean modelBuilding;
     /** A symbol's history arrived while a model was being built: build again as soon as it is done. */
     private boolean modelUrgent;
+    /** A book or order showed a symbol for the first time since the waiting symbols were last counted. */
+    private boolean newSymbolSeen;
     private long lastModelNanos;
     private long lastPredictionNanos;
     private volatile long approvedCount;
@@ -174,15 +176,23 @@ public final class RiskEngine implements Engine {
         afterBookChange();
     }
 
-    /** Counters for /health and an urgent model rebuild when a book brought a symbol whose history is here. */
+    /**
+     * Counters for /health and an urgent model rebuild when a book brought a symbol whose history is here. The
+     * waiting symbols are recounted only when a new symbol was seen (else on the once-a-second tick): a recount
+     * walks every book.
+     */
     private void afterBookChange() {
-        portfolioCount = state.portfolios().size();
-        refreshWaiting();
+        portfolioCount = state.bookCount();
+        if (newSymbolSeen) {
+            newSymbolSeen = false;
+            refreshWaiting();
+        }
         rebuildModel(now());
     }
 
     /** Called by the state for each symbol first seen in a book or a real order. */
     private void symbolSeen(String symbol) {
+        newSymbolSeen = true;
         if (state.history.bars(symbol) > settings.minHistory()) {
             modelUrgent = true; // its bars are here already: into the model now
         } else {

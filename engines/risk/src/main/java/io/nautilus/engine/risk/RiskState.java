@@ -437,6 +437,11 @@ final class RiskState {
         return List.copyOf(books.keySet());
     }
 
+    /** Number of books held. */
+    int bookCount() {
+        return books.size();
+    }
+
     /** Symbols held by some book that the covariance model does not cover yet (waiting for daily history), sorted. */
     List<String> waitingForHistory() {
         var out = new java.util.TreeSet<String>();
