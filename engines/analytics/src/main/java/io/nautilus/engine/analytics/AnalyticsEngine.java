@@ -3,13 +3,15 @@ package io.nautilus.engine.analytics;
 import io.javalin.config.RoutesConfig;
 import io.nautilus.core.bus.Delivery;
 import io.nautilus.core.bus.MessageBus;
-import io.nautilus.core.bus.Priority;
 import io.nautilus.core.bus.Subscription;
 import io.nautilus.core.engine.Engine;
 import io.nautilus.core.engine.EngineContext;
 import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.engine.Health;
 import io.nautilus.core.engine.HealthStatus;
+import io.nautilus.core.engine.Timer;
+import io.nautilus.core.engine.WriteBehind;
+import io.nautilus.core.engine.WriteBehindConfig;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.PnlUpdate;
 import io.nautilus.core.model.PortfolioState;
@@ -19,7 +21,7 @@ import io.nautilus.core.model.PositionUpdate;
 import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.Topics;
 import io.nautilus.core.model.Trade;
-import io.nautilus.core.time.Clock;
+import io.nautilus.engine.analytics.EquityStore.EquitySample;
 import io.nautilus.engine.analytics.EquityStore.StoredPortfolio;
 import io.nautilus.engine.analytics.pnl.PnlLedger;
 import io.nautilus.engine.analytics.pnl.PortfolioSnapshot;
@@ -32,13 +34,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,44 +49,39 @@ import org.slf4j.LoggerFactory;
  * {@code fill.>}, {@code position.>}, {@code md.quote.*} and {@code md.trade.*}; {@code pnl.<portfolio>} events on a
  * throttle; a persisted equity curve sampled at a fixed interval and on stop; performance metrics, attribution,
  * symbol metrics (bars asked from the Market Data engine) and tear sheets over HTTP ({@link AnalyticsRoutes},
- * {@link SymbolRoutes}).
+ * {@link SymbolRoutes}, {@link CalculatorRoutes}).
  *
- * <p>Threading: the {@link PnlLedger} is touched only on the engine's ring thread. Timer threads only publish
- * {@link TimerTick}s (and the Portfolio engine's reply) to the engine's own topics, so publishing, sampling and
- * syncing also run on the ring thread; the ring thread replaces an immutable snapshot map that HTTP handlers read
- * (at the end of every batch that brought a state, fill or position, and on the publish timer for prices), and
- * hands equity samples to a single writer thread, so no store write blocks the ring.
+ * <p>Threading: the {@link PnlLedger} and the counters are touched only on the engine's ring thread: bus handlers,
+ * the publish and sample timers ({@code ctx.every}), the start-up request's retries ({@code ctx.after}) and its
+ * reply ({@code ctx.call}) all run there. The ring thread publishes an immutable {@link AnalyticsView} that HTTP
+ * handlers and {@code /health} read (after every batch that brought a state, fill or position, and on the publish
+ * timer for prices), and offers equity samples to the {@code equity_samples} write-behind writer, so no store write
+ * blocks the ring.
  */
 public final class AnalyticsEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsEngine.class);
-    static final String TIMER_TOPIC = "_local.analytics.timer";
-    /** The Portfolio engine's reply to the start-up request, handed to the ring thread. */
-    static final String SYNC_TOPIC = "_local.analytics.sync";
-    /** The final sample on stop. */
-    static final String FLUSH_TOPIC = "_local.analytics.flush";
     /** First retry delay of the start-up state request; doubled after each failure up to the maximum. */
     static final long SYNC_RETRY_FIRST_MILLIS = 100;
     static final long SYNC_RETRY_MAX_MILLIS = 5_000;
     /** Equity samples kept for a retry while the store fails: an hour of one-second samples. */
     static final int MAX_WAITING_SAMPLES = 3_600;
-    /** How long stop() waits for the final sample to be taken and for the writer to store what it was given. */
+    /** Samples written per transaction when several wait (after a store outage). */
+    static final int SAMPLES_PER_BATCH = 60;
+    /** How long stop() waits for the final sample to be taken on the ring thread. */
     static final long STOP_WAIT_MILLIS = 10_000;
-
-    /** Timer commands the engine sends itself on {@code _local.analytics.timer.<kind>} (never exported). */
-    enum TimerTick { PUBLISH, SAMPLE }
-
-    /** Asks the ring thread for a final sample; {@code done} completes once it is handed to the writer. */
-    record Flush(CompletableFuture<Void> done) {
-    }
+    /** The write-behind writer of equity samples ({@code /health} {@code write_behind.equity_samples}). */
+    static final String WRITER = "equity_samples";
 
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<Timer> timers = new ArrayList<>();
+    private volatile EngineContext ctx;
     private volatile AnalyticsSettings settings;
     private volatile EquityStore equityStore;
-    private volatile Map<String, PortfolioSnapshot> latest = Map.of();
-    private volatile MessageBus bus;
-    private volatile Clock clock;
-    private final EquityWriter equityWriter = new EquityWriter(samples -> equityStore.append(samples), MAX_WAITING_SAMPLES);
-    private volatile List<String> symbols = List.of();
+    private volatile WriteBehind<EquitySample> samples;
+    /** Portfolio rows of equity written (the writer thread adds, after each batch it wrote). */
+    private final AtomicLong rowsWritten = new AtomicLong();
+    /** What HTTP threads read; replaced by the ring thread, never mutated. */
+    private volatile AnalyticsView view = AnalyticsView.EMPTY;
     private PnlLedger ledger;
     /** Portfolios whose book a state, fill or position changed in the current batch (ring thread). */
     private final Set<String> touched = new HashSet<>();
@@ -95,14 +91,11 @@ public final class AnalyticsEngine implements Engine {
     private long states;
     /** States, fills and positions older than the portfolio's last state (it holds them). */
     private long ignored;
-    private volatile Map<String, Long> counters = Map.of("fills", 0L, "positions", 0L, "prices", 0L,
-            "portfolio_states", 0L, "stale_events_ignored", 0L);
+    /** Written on the ring thread only; volatile for /health. */
     private volatile boolean synced;
     private volatile long syncAttempts;
     private volatile String syncError = "not asked yet";
     private volatile boolean stopping;
-    private ScheduledExecutorService timers;
-    private ExecutorService writer;
 
     @Inject
     public AnalyticsEngine() {
@@ -115,15 +108,17 @@ public final class AnalyticsEngine implements Engine {
 
     @Override
     public void start(EngineContext ctx) {
+        this.ctx = ctx;
         settings = AnalyticsSettings.from(ctx.config());
-        bus = ctx.bus();
-        clock = ctx.clock();
+        MessageBus bus = ctx.bus();
         equityStore = new EquityStore(ctx.store());
         ledger = restore(equityStore, settings.initialCapital());
-        latest = index(ledger.snapshotAll(clock.nowNanos()));
-        symbols = List.copyOf(ledger.symbols());
+        view = new AnalyticsView(index(ledger.snapshotAll(ctx.clock().nowNanos())), List.copyOf(ledger.symbols()),
+                counters());
+        samples = ctx.writeBehind(WriteBehindConfig.custom(WRITER).capacity(MAX_WAITING_SAMPLES)
+                .maxBatch(SAMPLES_PER_BATCH).overflow(WriteBehindConfig.Overflow.DROP_OLDEST).build(),
+                batch -> rowsWritten.addAndGet(equityStore.append(batch)));
         subscriptions.add(bus.subscribe("portfolio.state.*", PortfolioState.class, (s, m) -> apply(s)));
-        subscriptions.add(bus.subscribe(SYNC_TOPIC, PortfolioStates.class, (s, m) -> synced(s)));
         subscriptions.add(bus.subscribe("fill.>", Fill.class, (f, m) -> {
             if (ledger.onFill(f.portfolioId(), f.symbol(), f.signedQuantity(), f.price(), f.commission(), f.tsNanos())) {
                 touched.add(f.portfolioId());
@@ -149,29 +144,18 @@ public final class AnalyticsEngine implements Engine {
             ledger.onPrice(t.symbol(), t.price());
             prices++;
         }, Delivery.LATEST));
-        subscriptions.add(bus.subscribe(TIMER_TOPIC + ".*", TimerTick.class, (tick, m) -> {
-            switch (tick) {
-                case PUBLISH -> publishChanged();
-                case SAMPLE -> sample();
-            }
-        }));
-        subscriptions.add(bus.subscribe(FLUSH_TOPIC, Flush.class, (f, m) -> {
-            sample();
-            f.done().complete(null);
-        }));
         ctx.onEndOfBatch(this::refreshTouched);
-        writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("analytics-writer").daemon(true).factory());
-        timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().name("analytics-timer").daemon(true).factory());
-        timers.scheduleAtFixedRate(() -> bus.publish(TIMER_TOPIC + ".publish", TimerTick.PUBLISH),
-                settings.publishIntervalMillis(), settings.publishIntervalMillis(), TimeUnit.MILLISECONDS);
-        timers.scheduleAtFixedRate(() -> bus.publish(TIMER_TOPIC + ".sample", TimerTick.SAMPLE),
-                settings.sampleIntervalMillis(), settings.sampleIntervalMillis(), TimeUnit.MILLISECONDS);
+        timers.add(ctx.every(Duration.ofMillis(settings.publishIntervalMillis()), this::publishChanged));
+        timers.add(ctx.every(Duration.ofMillis(settings.sampleIntervalMillis()), this::sample));
     }
 
-    /** Every engine of the process has started: ask the Portfolio engine for every book. */
+    /** Every engine of the process has started: ask the Portfolio engine for every book (from the ring thread). */
     @Override
     public void ready() {
-        requestStates(SYNC_RETRY_FIRST_MILLIS);
+        ctx.call(() -> {
+            requestStates(SYNC_RETRY_FIRST_MILLIS);
+            return null;
+        });
     }
 
     /** The last sampled books, which stand until the Portfolio engine's states replace them. */
@@ -185,9 +169,10 @@ public final class AnalyticsEngine implements Engine {
     }
 
     /**
-     * Sends the start-up {@link PortfolioStateRequest}; on a failure (no Portfolio engine yet, no answer in time)
-     * sends it again after {@code retryDelay}, doubling the delay up to {@link #SYNC_RETRY_MAX_MILLIS}, until it is
-     * answered or the engine stops. The reply goes to the ring thread on {@link #SYNC_TOPIC}.
+     * Ring thread: sends the start-up {@link PortfolioStateRequest}. The reply is applied on the ring thread
+     * ({@code ctx.call}); a failure (no Portfolio engine yet, no answer in time) sends it again after
+     * {@code retryDelay} ({@code ctx.after}), doubling the delay up to {@link #SYNC_RETRY_MAX_MILLIS}, until it is
+     * answered or the engine stops.
      */
     private void requestStates(long retryDelay) {
         if (stopping) {
@@ -196,7 +181,7 @@ public final class AnalyticsEngine implements Engine {
         syncAttempts++;
         CompletableFuture<PortfolioStates> reply;
         try {
-            reply = bus.request(PortfolioStateRequest.TOPIC, PortfolioStateRequest.all(), PortfolioStates.class,
+            reply = ctx.bus().request(PortfolioStateRequest.TOPIC, PortfolioStateRequest.all(), PortfolioStates.class,
                     Duration.ofMillis(settings.portfolioSyncTimeoutMillis()));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
@@ -206,15 +191,13 @@ public final class AnalyticsEngine implements Engine {
                 return;
             }
             if (e == null) {
-                try {
-                    bus.publish(SYNC_TOPIC, states, Priority.HIGH);
-                } catch (RuntimeException closed) {
-                    LOG.debug("analytics: the Portfolio engine's reply arrived as the bus closed", closed);
-                }
+                ctx.call(() -> {
+                    synced(states);
+                    return null;
+                });
                 return;
             }
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                    ? e.getCause() : e;
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             String why = cause instanceof TimeoutException ? "no answer within "
                     + settings.portfolioSyncTimeoutMillis() + " ms" : String.valueOf(cause.getMessage());
             if (syncAttempts == 1) {
@@ -222,8 +205,8 @@ public final class AnalyticsEngine implements Engine {
             }
             syncError = why;
             try {
-                timers.schedule(() -> requestStates(Math.min(2 * retryDelay, SYNC_RETRY_MAX_MILLIS)), retryDelay,
-                        TimeUnit.MILLISECONDS);
+                ctx.after(Duration.ofMillis(retryDelay),
+                        () -> requestStates(Math.min(2 * retryDelay, SYNC_RETRY_MAX_MILLIS)));
             } catch (RejectedExecutionException stopped) {
                 // the engine is stopping
             }
@@ -254,164 +237,134 @@ public final class AnalyticsEngine implements Engine {
     }
 
     /**
-     * Ring thread, after each batch: refreshes the HTTP snapshot of the portfolios whose book changed in it, so a
-     * route sees a new portfolio or a fill as soon as it is applied (prices refresh on the publish timer).
+     * Ring thread, after each batch: refreshes the view of the portfolios whose book changed in it, so a route sees
+     * a new portfolio or a fill as soon as it is applied (prices refresh on the publish timer).
      */
     private void refreshTouched() {
         if (touched.isEmpty()) {
             return;
         }
-        long now = clock.nowNanos();
-        var next = new LinkedHashMap<>(latest);
+        long now = ctx.clock().nowNanos();
+        AnalyticsView v = view;
+        var next = new LinkedHashMap<>(v.portfolios());
         for (String id : touched) {
             next.put(id, ledger.snapshot(id, now));
         }
         touched.clear();
-        latest = Map.copyOf(next);
-        if (ledger.symbolCount() != symbols.size()) {
-            symbols = List.copyOf(ledger.symbols());
-        }
+        view = new AnalyticsView(next, symbols(v), v.counters());
     }
 
-    /** Ring thread: publishes {@code pnl.<portfolio>} for every portfolio that changed, refreshes the snapshot. */
+    /** Ring thread: the ledger's symbols, reusing the view's list while their number is unchanged. */
+    private List<String> symbols(AnalyticsView v) {
+        return ledger.symbolCount() == v.symbols().size() ? v.symbols() : List.copyOf(ledger.symbols());
+    }
+
+    private Map<String, Long> counters() {
+        var c = new LinkedHashMap<String, Long>();
+        c.put("fills", fills);
+        c.put("positions", positions);
+        c.put("prices", prices);
+        c.put("portfolio_states", states);
+        c.put("stale_events_ignored", ignored);
+        return c;
+    }
+
+    /** Ring thread (publish timer): publishes {@code pnl.<portfolio>} for every portfolio that changed, refreshes the view. */
     private void publishChanged() {
-        long now = clock.nowNanos();
+        long now = ctx.clock().nowNanos();
         List<PortfolioSnapshot> changed = ledger.drainChanged(now);
-        counters = Map.of("fills", fills, "positions", positions, "prices", prices, "portfolio_states", states,
-                "stale_events_ignored", ignored);
-        if (ledger.symbolCount() != symbols.size()) {
-            symbols = List.copyOf(ledger.symbols());
-        }
-        if (changed.isEmpty()) {
-            return;
-        }
-        var next = new LinkedHashMap<>(latest);
+        AnalyticsView v = view;
+        var next = new LinkedHashMap<>(v.portfolios());
         for (PortfolioSnapshot s : changed) {
             next.put(s.portfolioId(), s);
-            bus.publish(Topics.pnl(s.portfolioId()), new PnlUpdate(s.portfolioId(), s.realized(), s.unrealized(),
+            ctx.bus().publish(Topics.pnl(s.portfolioId()), new PnlUpdate(s.portfolioId(), s.realized(), s.unrealized(),
                     s.fees(), s.equity(), now));
         }
-        latest = Map.copyOf(next);
+        view = new AnalyticsView(changed.isEmpty() ? v.portfolios() : next, symbols(v), counters());
     }
 
-    /** Ring thread: samples every portfolio's equity and hands the samples to the writer thread. */
+    /** Ring thread (sample timer, and once at stop): samples every portfolio's equity and offers it to the writer. */
     private void sample() {
         publishChanged();
-        List<PortfolioSnapshot> all = ledger.snapshotAll(clock.nowNanos());
-        if (all.isEmpty() || writer.isShutdown()) {
-            return;
+        List<PortfolioSnapshot> all = ledger.snapshotAll(ctx.clock().nowNanos());
+        if (!all.isEmpty()) {
+            samples.offer(new EquitySample(all));
         }
-        writer.execute(() -> equityWriter.write(all));
     }
 
     private static Map<String, PortfolioSnapshot> index(List<PortfolioSnapshot> snapshots) {
         var m = new LinkedHashMap<String, PortfolioSnapshot>();
         snapshots.forEach(s -> m.put(s.portfolioId(), s));
-        return Map.copyOf(m);
+        return m;
     }
 
-    /**
-     * The latest P&amp;L of every portfolio (immutable; refreshed after each batch that changed a book, and every
-     * publish interval for prices).
-     */
-    Map<String, PortfolioSnapshot> latest() {
-        return latest;
-    }
-
-    /** True once the Portfolio engine has answered the start-up request for every book. */
-    boolean synced() {
-        return synced;
-    }
-
-    /** Symbols with a price or a position seen by the engine, sorted. */
-    List<String> symbols() {
-        return symbols;
-    }
-
-    AnalyticsSettings settings() {
-        return settings;
-    }
-
-    EquityStore equityStore() {
-        return equityStore;
-    }
-
-    MessageBus bus() {
-        return bus;
-    }
-
-    Clock clock() {
-        return clock;
+    /** The view HTTP threads read (immutable; see {@link AnalyticsView}). */
+    AnalyticsView view() {
+        return view;
     }
 
     @Override
     public void routes(RoutesConfig routes) {
-        new AnalyticsRoutes(this).register(routes);
+        var pnl = new AnalyticsRoutes(this::view, equityStore, settings, ctx.clock());
+        pnl.register(routes);
         new CalculatorRoutes(settings.performance()).register(routes);
-        var marketData = new MarketDataClient(bus, settings);
-        new SymbolRoutes(this, marketData).register(routes);
+        new SymbolRoutes(this::view, settings, new MarketDataClient(ctx.bus(), settings), pnl).register(routes);
     }
 
     @Override
     public Health health() {
-        var d = new LinkedHashMap<String, Object>(counters);
+        AnalyticsView v = view;
+        var d = new LinkedHashMap<String, Object>(v.counters());
         d.put("synced", synced);
         d.put("portfolio_sync_attempts", syncAttempts);
-        d.put("portfolios", latest.size());
-        d.put("equity_samples_written", equityWriter.written());
-        d.put("equity_write_failures", equityWriter.failures());
-        d.put("equity_samples_waiting", equityWriter.waiting());
-        d.put("equity_samples_dropped", equityWriter.dropped());
+        d.put("portfolios", v.portfolios().size());
+        WriteBehind<EquitySample> w = samples;
+        if (w != null) {
+            // the writer's own counters (and the DEGRADED while it fails) are under write_behind.equity_samples
+            WriteBehind.Stats st = w.stats();
+            d.put("equity_samples_written", rowsWritten.get());
+            d.put("equity_write_failures", st.failures());
+            d.put("equity_samples_waiting", st.waiting());
+            d.put("equity_samples_dropped", st.dropped());
+        }
         Health h = Health.up(d);
         if (!synced) {
             h = h.and(HealthStatus.DEGRADED, "not synced with the Portfolio engine's books yet (" + syncAttempts
                     + " request(s): " + syncError + "); P&L shows the last sampled books and the fills since");
         }
-        if (equityWriter.failing()) {
-            h = h.and(HealthStatus.DEGRADED, "equity samples fail to persist (" + equityWriter.waiting()
-                    + " kept for a retry)");
-        }
         return h;
     }
 
     /**
-     * Takes a final equity sample of every portfolio on the ring thread (after what is queued before it), waits
-     * until the writer has stored it, then releases the timers and the writer. Idempotent.
+     * Stops the timers and takes a final equity sample of every portfolio on the ring thread, after the messages
+     * queued before the stop (a one-shot {@code ctx.after} runs on the ring's normal lane, behind them; a
+     * {@code ctx.call} would overtake them on the urgent lane); the host then drains the ring and flushes the
+     * writer, so the sample is stored before the store closes. Idempotent.
      */
     @Override
     public void stop() {
-        if (stopping) {
+        if (stopping || ctx == null) {
             return;
         }
         stopping = true;
-        if (timers != null) {
-            timers.shutdownNow();
-        }
-        if (writer != null && !writer.isShutdown()) {
-            var done = new CompletableFuture<Void>();
-            try {
-                bus.publish(FLUSH_TOPIC, new Flush(done));
-                done.get(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException | RuntimeException e) {
-                LOG.warn("analytics: the final equity sample was not taken before stop ({})", e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        timers.forEach(Timer::cancel);
+        var taken = new CompletableFuture<Void>();
+        try {
+            ctx.after(Duration.ZERO, () -> {
+                try {
+                    sample();
+                    taken.complete(null);
+                } catch (RuntimeException e) {
+                    taken.completeExceptionally(e);
+                    throw e;
+                }
+            });
+            taken.get(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
+            LOG.warn("analytics: the final equity sample was not taken before stop ({})", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         subscriptions.forEach(Subscription::close);
-        if (writer != null) {
-            writer.shutdown();
-            try {
-                if (!writer.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    LOG.warn("analytics: equity writer did not finish within {} ms", STOP_WAIT_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (equityWriter.waiting() > 0) {
-            LOG.warn("analytics: {} equity sample(s) not persisted at stop (the store refused them)",
-                    equityWriter.waiting());
-        }
     }
 }

@@ -4,38 +4,54 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.QueryParams;
 import io.nautilus.core.model.Checks;
+import io.nautilus.core.model.WireName;
+import io.nautilus.core.time.Clock;
 import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
 import io.nautilus.engine.analytics.pnl.PortfolioSnapshot;
 import io.nautilus.engine.analytics.report.EquityCurve;
 import io.nautilus.engine.analytics.report.TearSheet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * HTTP routes over the engine's live state: P&amp;L snapshots, the persisted equity curve and the tear sheet.
- * Handlers read the engine's immutable snapshot and the store; they never touch the ledger. Thread-safe.
+ * Handlers read the engine's immutable {@link AnalyticsView} and the store; they never touch the ledger. Thread-safe.
  */
 final class AnalyticsRoutes {
     static final int MAX_LIMIT = 1_000_000;
 
-    private final AnalyticsEngine engine;
+    /** The tear sheet's formats ({@code ?format=}, else from the Accept header, else JSON). */
+    enum ReportFormat implements WireName { JSON, CSV, HTML }
 
-    AnalyticsRoutes(AnalyticsEngine engine) {
-        this.engine = engine;
+    private final Supplier<AnalyticsView> view;
+    private final EquityStore store;
+    private final AnalyticsSettings settings;
+    private final Clock clock;
+
+    /**
+     * @param view  the engine's latest view (an immutable value the ring thread publishes)
+     * @param store the equity curves (read on the HTTP thread; the store pools connections)
+     */
+    AnalyticsRoutes(Supplier<AnalyticsView> view, EquityStore store, AnalyticsSettings settings, Clock clock) {
+        this.view = view;
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     void register(RoutesConfig r) {
         r.get("/analytics/pnl", ctx -> {
-            List<PortfolioSnapshot> all = List.copyOf(engine.latest().values());
+            List<PortfolioSnapshot> all = List.copyOf(view.get().portfolios().values());
             ctx.json(Map.of("portfolios", all, "count", all.size()));
         });
         r.get("/analytics/pnl/{portfolio_id}", ctx -> ctx.json(pnl(ctx.pathParam("portfolio_id"))));
         r.get("/analytics/equity/{portfolio_id}", ctx -> {
             String id = ctx.pathParam("portfolio_id");
-            var points = engine.equityStore().curve(id, limit(ctx, 10_000));
-            if (points.isEmpty() && !engine.latest().containsKey(id)) {
+            var points = store.curve(id, QueryParams.intParam(ctx, "limit", 10_000, 1, MAX_LIMIT));
+            if (points.isEmpty() && view.get().portfolio(id) == null) {
                 throw unknownPortfolio(id);
             }
             ctx.json(Map.of("portfolio_id", id, "points", points, "count", points.size()));
@@ -44,7 +60,7 @@ final class AnalyticsRoutes {
     }
 
     PortfolioSnapshot pnl(String portfolioId) {
-        PortfolioSnapshot s = engine.latest().get(portfolioId);
+        PortfolioSnapshot s = view.get().portfolio(portfolioId);
         if (s == null) {
             throw unknownPortfolio(portfolioId);
         }
@@ -53,11 +69,11 @@ final class AnalyticsRoutes {
 
     /** The portfolio's equity curve as sampled, or a 404/422 when there is none or it is not positive. */
     EquityCurve curve(String portfolioId) {
-        var points = engine.equityStore().curve(portfolioId, MAX_LIMIT);
+        var points = store.curve(portfolioId, MAX_LIMIT);
         if (points.isEmpty()) {
-            if (engine.latest().containsKey(portfolioId)) {
+            if (view.get().portfolio(portfolioId) != null) {
                 throw ProblemException.unprocessable("insufficient data: portfolio " + portfolioId
-                        + " has no equity sample yet (sampled every " + engine.settings().sampleIntervalMillis()
+                        + " has no equity sample yet (sampled every " + settings.sampleIntervalMillis()
                         + " ms)", List.of());
             }
             throw unknownPortfolio(portfolioId);
@@ -79,15 +95,14 @@ final class AnalyticsRoutes {
 
     private void tearSheet(Context ctx) {
         String id = ctx.pathParam("portfolio_id");
-        String format = format(ctx);
-        var sheet = TearSheet.of(id, curve(id), new PerformanceCalculator(engine.settings().performance()),
-                engine.clock().nowNanos());
+        ReportFormat format = QueryParams.enumParam(ctx, "format", ReportFormat.class, accepted(ctx));
+        var sheet = TearSheet.of(id, curve(id), new PerformanceCalculator(settings.performance()), clock.nowNanos());
         switch (format) {
-            case "html" -> ctx.contentType("text/html; charset=utf-8").result(sheet.toHtml());
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8")
+            case HTML -> ctx.contentType("text/html; charset=utf-8").result(sheet.toHtml());
+            case CSV -> ctx.contentType("text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"tearsheet-" + fileSafe(id) + ".csv\"")
                     .result(sheet.toCsv());
-            default -> ctx.json(sheet.toJson());
+            case JSON -> ctx.json(sheet.toJson());
         }
     }
 
@@ -96,45 +111,16 @@ final class AnalyticsRoutes {
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    private static String format(Context ctx) {
-        String f = ctx.queryParam("format");
-        if (f == null || f.isBlank()) {
-            String accept = ctx.header("Accept");
-            if (accept != null && accept.contains("text/html")) {
-                return "html";
-            }
-            if (accept != null && accept.contains("text/csv")) {
-                return "csv";
-            }
-            return "json";
+    /** The format the Accept header asks for, used when no {@code format} parameter is given. */
+    private static ReportFormat accepted(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            return ReportFormat.HTML;
         }
-        f = f.trim().toLowerCase(Locale.ROOT);
-        if (!f.equals("json") && !f.equals("csv") && !f.equals("html")) {
-            throw ProblemException.badField("format", "must be json, csv or html, got '" + f + "'");
+        if (accept != null && accept.contains("text/csv")) {
+            return ReportFormat.CSV;
         }
-        return f;
-    }
-
-    static int limit(Context ctx, int defaultLimit) {
-        return intQuery(ctx, "limit", defaultLimit, 1, MAX_LIMIT);
-    }
-
-    /** An integer query parameter in {@code [min, max]}, or {@code defaultValue} when absent; else a 400. */
-    static int intQuery(Context ctx, String name, int defaultValue, int min, int max) {
-        String s = ctx.queryParam(name);
-        if (s == null || s.isBlank()) {
-            return defaultValue;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badField(name, "must be an integer, got '" + s + "'");
-        }
-        if (n < min || n > max) {
-            throw ProblemException.badField(name, "must be in [" + min + ", " + max + "], got " + n);
-        }
-        return n;
+        return ReportFormat.JSON;
     }
 
     static ProblemException unknownPortfolio(String id) {

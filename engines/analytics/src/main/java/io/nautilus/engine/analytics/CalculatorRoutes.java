@@ -3,6 +3,7 @@ package io.nautilus.engine.analytics;
 import io.javalin.config.RoutesConfig;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.Validator;
+import io.nautilus.core.model.WireNames;
 import io.nautilus.engine.analytics.attribution.BrinsonAttribution;
 import io.nautilus.engine.analytics.attribution.BrinsonMethod;
 import io.nautilus.engine.analytics.attribution.CarinoLinking;
@@ -14,7 +15,6 @@ import io.nautilus.engine.analytics.report.ReportJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -158,7 +158,7 @@ final class CalculatorRoutes {
             throw io.nautilus.core.http.ProblemException.badField("periods", e.getMessage());
         }
         var out = new LinkedHashMap<String, Object>();
-        out.put("method", method.name().toLowerCase(Locale.ROOT));
+        out.put("method", method.wireName());
         out.put("linking", periods.size() == 1 ? "none (one period)" : "carino");
         out.put("periods", periods.stream().map(CalculatorRoutes::effects).toList());
         out.put("linked", effects(linked));
@@ -176,14 +176,12 @@ final class CalculatorRoutes {
         if (name == null || name.isBlank()) {
             return BrinsonMethod.BRINSON_FACHLER;
         }
-        return switch (name.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
-            case "brinson_fachler", "bf" -> BrinsonMethod.BRINSON_FACHLER;
-            case "brinson_hood_beebower", "bhb" -> BrinsonMethod.BRINSON_HOOD_BEEBOWER;
-            default -> {
-                v.error("method", "must be brinson_fachler (bf) or brinson_hood_beebower (bhb), got '" + name + "'");
-                yield BrinsonMethod.BRINSON_FACHLER;
-            }
-        };
+        try {
+            return WireNames.parse(BrinsonMethod.class, "method", name);
+        } catch (IllegalArgumentException e) {
+            v.error("method", e.getMessage().substring("method ".length()) + " (or its short name bf, bhb)");
+            return BrinsonMethod.BRINSON_FACHLER;
+        }
     }
 
     static Map<String, Object> effects(BrinsonAttribution a) {

@@ -34,6 +34,16 @@ final class EquityStore {
     record StoredPortfolio(String portfolioId, double initialCapital, double cash, double fees) {
     }
 
+    /**
+     * One equity sample: every portfolio's snapshot at one moment (the record the engine's write-behind writer
+     * queues; {@link #append(List)} writes a batch of them).
+     */
+    record EquitySample(List<PortfolioSnapshot> portfolios) {
+        EquitySample {
+            portfolios = List.copyOf(portfolios);
+        }
+    }
+
     /** One point of an equity curve. */
     record EquityPoint(long tsNanos, double equity, double realized, double unrealized, double fees) {
     }
@@ -46,13 +56,28 @@ final class EquityStore {
     }
 
     /**
-     * Appends one equity sample per portfolio and replaces the stored book (initial value, cash, fees, positions) of
-     * each, in one transaction.
+     * Appends a batch of samples in one transaction: every portfolio's equity point of each, and the book of each
+     * portfolio as its last sample in the batch has it. Atomic, so a batch that fails can be written again whole.
+     *
+     * @return portfolio rows of equity written
      */
-    void append(List<PortfolioSnapshot> samples) {
+    int append(List<EquitySample> batch) {
+        var rows = new ArrayList<PortfolioSnapshot>();
+        batch.forEach(s -> rows.addAll(s.portfolios()));
+        appendRows(rows);
+        return rows.size();
+    }
+
+    /**
+     * Appends one equity point per snapshot and replaces the stored book (initial value, cash, fees, positions) of
+     * each portfolio with its last snapshot in {@code samples}, in one transaction.
+     */
+    void appendRows(List<PortfolioSnapshot> samples) {
         if (samples.isEmpty()) {
             return;
         }
+        var books = new java.util.LinkedHashMap<String, PortfolioSnapshot>();
+        samples.forEach(s -> books.put(s.portfolioId(), s));
         store.inTransaction(c -> {
             try (PreparedStatement eq = c.prepareStatement("INSERT INTO analytics_equity (portfolio_id, ts_nanos,"
                     + " equity, realized, unrealized, fees) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (portfolio_id,"
@@ -75,6 +100,8 @@ final class EquityStore {
                     eq.setDouble(5, s.unrealized());
                     eq.setDouble(6, s.fees());
                     eq.addBatch();
+                }
+                for (PortfolioSnapshot s : books.values()) {
                     pf.setString(1, s.portfolioId());
                     pf.setDouble(2, s.initialCapital());
                     pf.setDouble(3, s.cash());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code POST|GET /analytics/calculate/{portfolio_id}}: performance and risk-adjusted metrics of a portfolio's
@@ -27,11 +28,13 @@ import java.util.Map;
 final class PortfolioCalculation {
     static final int MAX_POSITIONS = 500;
 
-    private final AnalyticsEngine engine;
+    private final Supplier<AnalyticsView> view;
+    private final AnalyticsSettings settings;
     private final SymbolRoutes routes;
 
-    PortfolioCalculation(AnalyticsEngine engine, SymbolRoutes routes) {
-        this.engine = engine;
+    PortfolioCalculation(Supplier<AnalyticsView> view, AnalyticsSettings settings, SymbolRoutes routes) {
+        this.view = view;
+        this.settings = settings;
         this.routes = routes;
     }
 
@@ -48,11 +51,10 @@ final class PortfolioCalculation {
         CalculateRequest body = ctx.method().name().equals("GET") ? new CalculateRequest(null, null)
                 : Bodies.readOr(ctx, CalculateRequest.class, new CalculateRequest(null, null));
         Integer asked = SymbolRoutes.periodBody(body.periodDays());
-        if (asked == null && ctx.queryParam("period_days") != null && !ctx.queryParam("period_days").isBlank()) {
-            asked = AnalyticsRoutes.intQuery(ctx, "period_days", SymbolRoutes.DEFAULT_PERIOD_DAYS,
-                    PerformanceCalculator.MIN_OBSERVATIONS, SymbolRoutes.MAX_PERIOD_DAYS);
+        if (asked == null) {
+            asked = SymbolRoutes.periodQuery(ctx);
         }
-        PortfolioSnapshot known = engine.latest().get(portfolioId);
+        PortfolioSnapshot known = view.get().portfolio(portfolioId);
         List<PositionBody> holdings = body.positions() != null && !body.positions().isEmpty() ? body.positions()
                 : fromLedger(portfolioId, known);
         validate(holdings);
@@ -80,7 +82,7 @@ final class PortfolioCalculation {
             }
         }
         double[] returns = Returns.simple(values);
-        PerformanceReport report = new PerformanceCalculator(engine.settings().performance()).calculate(returns);
+        PerformanceReport report = new PerformanceCalculator(settings.performance()).calculate(returns);
         double last = values[values.length - 1];
         var positions = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < holdings.size(); i++) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.QueryParams;
 import io.nautilus.core.http.Validator;
 import io.nautilus.core.model.Bar;
 import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
@@ -16,6 +17,7 @@ import io.nautilus.engine.analytics.symbol.DailySeries;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The seed's symbol routes and the performance routes: metrics over a symbol's daily bars, asked from the
@@ -31,12 +33,21 @@ final class SymbolRoutes {
     /** Bars the indicator set needs (SMA 50 is the longest). */
     static final int INDICATOR_BARS = 50;
 
-    private final AnalyticsEngine engine;
+    private final Supplier<AnalyticsView> view;
+    private final AnalyticsSettings settings;
     private final MarketDataClient marketData;
+    private final AnalyticsRoutes portfolios;
 
-    SymbolRoutes(AnalyticsEngine engine, MarketDataClient marketData) {
-        this.engine = engine;
+    /**
+     * @param view       the engine's latest view (an immutable value the ring thread publishes)
+     * @param portfolios the portfolio routes, for the equity curve of {@code POST /analytics/performance}
+     */
+    SymbolRoutes(Supplier<AnalyticsView> view, AnalyticsSettings settings, MarketDataClient marketData,
+                 AnalyticsRoutes portfolios) {
+        this.view = view;
+        this.settings = settings;
         this.marketData = marketData;
+        this.portfolios = portfolios;
     }
 
     /** Body of {@code POST /analytics/performance/{portfolio_id}}. */
@@ -47,25 +58,26 @@ final class SymbolRoutes {
         r.get("/analytics/performance-metrics/{symbol}", this::symbolMetrics);
         r.post("/analytics/performance/{portfolio_id}", this::performance);
         r.get("/analytics/market-data/{symbol}", this::marketData);
-        r.get("/analytics/available-symbols", ctx -> ctx.json(Map.of("symbols", engine.symbols(),
-                "count", engine.symbols().size(),
-                "source", "symbols with a quote, trade, fill or position seen by the Analytics engine")));
+        r.get("/analytics/available-symbols", ctx -> {
+            List<String> symbols = view.get().symbols();
+            ctx.json(Map.of("symbols", symbols, "count", symbols.size(),
+                    "source", "symbols with a quote, trade, fill or position seen by the Analytics engine"));
+        });
         r.get("/analytics/technical-indicators/{symbol}", this::indicators);
-        var calculate = new PortfolioCalculation(engine, this);
+        var calculate = new PortfolioCalculation(view, settings, this);
         r.post("/analytics/calculate/{portfolio_id}", calculate::handle);
         r.get("/analytics/calculate/{portfolio_id}", calculate::handle);
     }
 
     private PerformanceCalculator calculator() {
-        return new PerformanceCalculator(engine.settings().performance());
+        return new PerformanceCalculator(settings.performance());
     }
 
     private void symbolMetrics(Context ctx) {
         String symbol = Validator.symbol("symbol", ctx.pathParam("symbol"));
         Integer asked = periodQuery(ctx);
-        String benchmark = ctx.queryParam("benchmark");
-        Measured measured = measure(symbol, asked, benchmark == null || benchmark.isBlank() ? null
-                : Validator.symbol("benchmark", benchmark));
+        String benchmark = QueryParams.symbolParam(ctx, "benchmark", null);
+        Measured measured = measure(symbol, asked, benchmark);
         PerformanceReport report = measured.report();
         WinLossStatistics wl = WinLossStatistics.of(measured.returns(), "returns");
         var out = new LinkedHashMap<String, Object>();
@@ -128,10 +140,9 @@ final class SymbolRoutes {
     }
 
     /** {@code period_days} of the query: null when absent, else in {@code [MIN_OBSERVATIONS, MAX_PERIOD_DAYS]}. */
-    private static Integer periodQuery(Context ctx) {
-        String s = ctx.queryParam("period_days");
-        return s == null || s.isBlank() ? null : AnalyticsRoutes.intQuery(ctx, "period_days", DEFAULT_PERIOD_DAYS,
-                PerformanceCalculator.MIN_OBSERVATIONS, MAX_PERIOD_DAYS);
+    static Integer periodQuery(Context ctx) {
+        int days = QueryParams.intParam(ctx, "period_days", 0, PerformanceCalculator.MIN_OBSERVATIONS, MAX_PERIOD_DAYS);
+        return days == 0 ? null : days;
     }
 
     /** A {@code period_days} of a body: null when absent, else checked like the query's. */
@@ -173,7 +184,7 @@ final class SymbolRoutes {
                     : Validator.symbol("benchmark", body.benchmark())).report();
             source = "daily bars of " + symbol;
         } else {
-            double[] returns = new AnalyticsRoutes(engine).curve(portfolioId).dailyCloses().returns();
+            double[] returns = portfolios.curve(portfolioId).dailyCloses().returns();
             if (returns.length < PerformanceCalculator.MIN_OBSERVATIONS) {
                 throw ProblemException.unprocessable("insufficient data: portfolio " + portfolioId + " has "
                         + returns.length + " daily equity return(s), " + PerformanceCalculator.MIN_OBSERVATIONS
@@ -196,15 +207,15 @@ final class SymbolRoutes {
 
     private void marketData(Context ctx) {
         String symbol = Validator.symbol("symbol", ctx.pathParam("symbol"));
-        int limit = AnalyticsRoutes.intQuery(ctx, "limit", 100, 1, 100_000);
+        int limit = QueryParams.intParam(ctx, "limit", 100, 1, 100_000);
         List<Bar> bars = marketData.history(symbol, limit);
         if (bars.isEmpty()) {
-            throw ProblemException.notFound("the Market Data engine has no " + engine.settings().barInterval()
+            throw ProblemException.notFound("the Market Data engine has no " + settings.barInterval()
                     + " bars of " + symbol);
         }
         var out = new LinkedHashMap<String, Object>();
         out.put("symbol", symbol);
-        out.put("interval", engine.settings().barInterval());
+        out.put("interval", settings.barInterval());
         out.put("bars", bars);
         out.put("count", bars.size());
         out.put("last_close", bars.getLast().close());
@@ -216,7 +227,7 @@ final class SymbolRoutes {
         DailySeries s = marketData.atLeast(symbol, 250, INDICATOR_BARS, "symbol");
         var out = new LinkedHashMap<String, Object>();
         out.put("symbol", symbol);
-        out.put("interval", engine.settings().barInterval());
+        out.put("interval", settings.barInterval());
         out.put("bars_used", s.size());
         out.put("as_of", java.time.Instant.ofEpochSecond(0, s.startNanos()[s.size() - 1]).toString());
         out.put("indicators", BarIndicators.standardSet(s.high(), s.low(), s.close()));

@@ -102,9 +102,13 @@ class AnalyticsRoutesTest {
                 + "\"benchmark_weights\":[0.5,0.5],\"portfolio_returns\":[0.10,0.02],\"benchmark_returns\":[0.08,0.03]},"
                 + "{\"sectors\":[\"tech\",\"energy\"],\"portfolio_weights\":[0.3,0.7],\"benchmark_weights\":[0.5,0.5],"
                 + "\"portfolio_returns\":[-0.02,0.05],\"benchmark_returns\":[-0.01,0.04]}]";
-        for (String method : new String[] {"brinson_fachler", "bhb"}) {
-            JsonNode a = json(http.post("/analytics/attribution", "{\"method\":\"" + method + "\",\"periods\":"
-                    + periods + "}"), 200);
+        // wire names and their short aliases, in any case, '-' read as '_' (WireNames)
+        var names = java.util.Map.of("brinson_fachler", "brinson_fachler", "bhb", "brinson_hood_beebower",
+                "Brinson-Hood-Beebower", "brinson_hood_beebower", "BF", "brinson_fachler");
+        for (var method : names.entrySet()) {
+            JsonNode a = json(http.post("/analytics/attribution", "{\"method\":\"" + method.getKey()
+                    + "\",\"periods\":" + periods + "}"), 200);
+            assertThat(a.get("method").asText()).isEqualTo(method.getValue());
             JsonNode linked = a.get("linked");
             assertThat(linked.get("portfolio_return").asDouble()).isEqualTo(0.098972, within(1e-12));
             assertThat(linked.get("benchmark_return").asDouble()).isEqualTo(0.070825, within(1e-12));
@@ -112,8 +116,11 @@ class AnalyticsRoutesTest {
             // period 1 selection: 0.5 * 0.02 + 0.5 * (-0.01) = 0.005
             assertThat(a.get("periods").get(0).get("selection").asDouble()).isEqualTo(0.005, within(1e-15));
         }
-        assertThat(problem(http.post("/analytics/attribution", "{\"method\":\"x\",\"periods\":" + periods + "}"), 400)
-                .get("errors").get(0).get("field").asText()).isEqualTo("method");
+        JsonNode unknown = problem(http.post("/analytics/attribution", "{\"method\":\"x\",\"periods\":" + periods
+                + "}"), 400).get("errors").get(0);
+        assertThat(unknown.get("field").asText()).isEqualTo("method");
+        assertThat(unknown.get("message").asText())
+                .isEqualTo("must be one of [brinson_hood_beebower, brinson_fachler], got 'x' (or its short name bf, bhb)");
         assertThat(problem(http.post("/analytics/attribution", "{\"periods\":[{\"sectors\":[\"a\"],"
                 + "\"portfolio_weights\":[0.9],\"benchmark_weights\":[1],\"portfolio_returns\":[0.1],"
                 + "\"benchmark_returns\":[0.1]}]}"), 400).get("errors").get(0).get("field").asText())

@@ -41,13 +41,29 @@ class EquityStoreTest {
     /* A sample replaces the stored book: the second one no longer holds IBM, and its cash and fees are kept. */
     @Test
     void test_append_replacesTheStoredBook() {
-        store.append(List.of(new PortfolioSnapshot("P", 100_000, 70_000, 0, 0, 1, 30_000, 100_000, 0.0, true, T,
+        store.appendRows(List.of(new PortfolioSnapshot("P", 100_000, 70_000, 0, 0, 1, 30_000, 100_000, 0.0, true, T,
                 List.of(position("AAPL", 100, 150, 150, T), position("IBM", 100, 150, 150, T)))));
-        store.append(List.of(new PortfolioSnapshot("P", 100_000, 85_500, 500, 0, 2, 15_000, 100_500, 0.005, true,
+        store.appendRows(List.of(new PortfolioSnapshot("P", 100_000, 85_500, 500, 0, 2, 15_000, 100_500, 0.005, true,
                 T + 1, List.of(position("AAPL", 100, 150, 150, T + 1)))));
         assertThat(store.portfolios()).containsExactly(new StoredPortfolio("P", 100_000, 85_500, 2));
         assertThat(store.positions()).extracting(PositionSnapshot::symbol).containsExactly("AAPL");
         assertThat(store.curve("P", 10)).extracting(EquityStore.EquityPoint::equity).containsExactly(100_000.0, 100_500.0);
+    }
+
+    /*
+     * One batch of two samples (the write-behind writer's batch after an outage): both equity points are stored, the
+     * book is the second sample's (IBM, closed in between, is gone; cash 85500, fees 2); 2 rows written.
+     */
+    @Test
+    void test_append_batchOfSamples_everyPointAndTheLastBook() {
+        var first = new EquityStore.EquitySample(List.of(new PortfolioSnapshot("P", 100_000, 70_000, 0, 0, 1, 30_000,
+                100_000, 0.0, true, T, List.of(position("AAPL", 100, 150, 150, T), position("IBM", 100, 150, 150, T)))));
+        var second = new EquityStore.EquitySample(List.of(new PortfolioSnapshot("P", 100_000, 85_500, 500, 0, 2,
+                15_000, 100_500, 0.005, true, T + 1, List.of(position("AAPL", 100, 150, 150, T + 1)))));
+        assertThat(store.append(List.of(first, second))).isEqualTo(2);
+        assertThat(store.portfolios()).containsExactly(new StoredPortfolio("P", 100_000, 85_500, 2));
+        assertThat(store.positions()).extracting(PositionSnapshot::symbol).containsExactly("AAPL");
+        assertThat(store.curve("P", 10)).extracting(EquityStore.EquityPoint::tsNanos).containsExactly(T, T + 1);
     }
 
     /*

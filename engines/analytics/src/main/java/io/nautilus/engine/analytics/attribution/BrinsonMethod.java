@@ -1,5 +1,8 @@
 package io.nautilus.engine.analytics.attribution;
 
+import io.nautilus.core.model.WireName;
+import java.util.List;
+
 /**
  * How the allocation effect of a sector is measured. With, for sector {@code i}, portfolio and benchmark weights
  * {@code wp, wb}, portfolio and benchmark sector returns {@code rp, rb}, and the total benchmark return {@code Rb}:
@@ -10,12 +13,13 @@ package io.nautilus.engine.analytics.attribution;
  *       negative.</li>
  * </ul>
  * Both use selection {@code wb (rp - rb)} and interaction {@code (wp - wb)(rp - rb)}; the totals of the three
- * effects sum to {@code Rp - Rb} in both, since the weights of each side sum to 1. Immutable and thread-safe.
+ * effects sum to {@code Rp - Rb} in both, since the weights of each side sum to 1. On the wire
+ * {@code brinson_hood_beebower} ({@code bhb}) and {@code brinson_fachler} ({@code bf}). Immutable and thread-safe.
  */
-public enum BrinsonMethod {
+public enum BrinsonMethod implements WireName {
 
     /** Allocation {@code (wp - wb) rb}. */
-    BRINSON_HOOD_BEEBOWER {
+    BRINSON_HOOD_BEEBOWER("bhb") {
         @Override
         double allocation(double weightDifference, double benchmarkSectorReturn, double benchmarkTotalReturn) {
             return weightDifference * benchmarkSectorReturn;
@@ -23,12 +27,24 @@ public enum BrinsonMethod {
     },
 
     /** Allocation {@code (wp - wb)(rb - Rb)}. */
-    BRINSON_FACHLER {
+    BRINSON_FACHLER("bf") {
         @Override
         double allocation(double weightDifference, double benchmarkSectorReturn, double benchmarkTotalReturn) {
             return weightDifference * (benchmarkSectorReturn - benchmarkTotalReturn);
         }
     };
+
+    private final String shortName;
+
+    BrinsonMethod(String shortName) {
+        this.shortName = shortName;
+    }
+
+    /** The short name, read as this method too. */
+    @Override
+    public List<String> aliases() {
+        return List.of(shortName);
+    }
 
     abstract double allocation(double weightDifference, double benchmarkSectorReturn, double benchmarkTotalReturn);
 }
