@@ -11,19 +11,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Daily bars in the store (table {@code marketdata_daily_bar}, one row per symbol and day, upserted), written off
- * the ring thread: {@link #enqueue} hands a bar to a writer thread that commits whatever has queued in one
- * transaction. {@link #close} drains the queue before returning. Thread-safe.
+ * Daily bars in the store (table {@code marketdata_daily_bar}, one row per symbol and day, upserted). The engine
+ * writes them off the ring thread through its {@code daily_bars} write-behind writer, whose sink is {@link #write}
+ * (one transaction per batch; an upsert, so a retried batch is harmless). Thread-safe.
  */
-public final class DailyBarStore implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DailyBarStore.class);
+public final class DailyBarStore {
     static final List<Migration> MIGRATIONS = List.of(Migration.of(1,
             "CREATE TABLE marketdata_daily_bar (symbol TEXT NOT NULL, start_nanos BIGINT NOT NULL,"
                     + " end_nanos BIGINT NOT NULL, open DOUBLE PRECISION NOT NULL, high DOUBLE PRECISION NOT NULL,"
@@ -38,63 +32,12 @@ public final class DailyBarStore implements AutoCloseable {
 
     private final Store store;
     private final String interval;
-    private final LinkedBlockingQueue<Bar> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean closed;
-    private volatile long written;
 
-    /** Applies the migrations and starts the writer. */
+    /** Applies the migrations. */
     public DailyBarStore(Store store, String interval) {
         this.store = store;
         this.interval = interval;
         store.migrate("marketdata", MIGRATIONS);
-        this.writer = Thread.ofPlatform().name("md-daily-bar-writer").daemon(true).start(this::run);
-    }
-
-    /** Queues a bar for writing. Never blocks. */
-    public void enqueue(Bar bar) {
-        queue.add(bar);
-    }
-
-    /** Bars written so far. */
-    public long written() {
-        return written;
-    }
-
-    /** Bars queued, not yet written. */
-    public int pending() {
-        return queue.size();
-    }
-
-    private void run() {
-        var batch = new ArrayList<Bar>();
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Bar first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, 10_000);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("could not persist {} daily bars; retrying in 1 s", batch.size(), e);
-                queue.addAll(batch);
-                sleepQuietly();
-            }
-            batch.clear();
-        }
-    }
-
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Writes bars now, in one transaction. */
@@ -118,7 +61,6 @@ public final class DailyBarStore implements AutoCloseable {
             }
             return null;
         });
-        written += bars.size();
     }
 
     /** The most recent {@code perSymbol} bars of every symbol, oldest first. */
@@ -138,16 +80,5 @@ public final class DailyBarStore implements AutoCloseable {
             out.replaceAll((s, l) -> l.size() > perSymbol ? List.copyOf(l.subList(l.size() - perSymbol, l.size())) : l);
             return out;
         });
-    }
-
-    /** Drains the queue and stops the writer. */
-    @Override
-    public void close() {
-        closed = true;
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

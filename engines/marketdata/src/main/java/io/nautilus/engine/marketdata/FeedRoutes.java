@@ -98,8 +98,7 @@ final class FeedRoutes {
         // arrival times are ring-thread state: read them there, for the (immutable) symbol/source pairs declared
         List<String[]> keys = declared.stream()
                 .map(f -> new String[] {(String) f.get("symbol"), (String) f.get("data_source")}).toList();
-        @SuppressWarnings("unchecked")
-        var live = (List<Object[]>) MarketDataRoutes.await(engine.query(p -> keys.stream().map(k -> new Object[] {
+        List<Object[]> live = MarketDataRoutes.await(engine.query(p -> keys.stream().map(k -> new Object[] {
             p.lastArrivalNanos(k[0], k[1]), p.receiving(k[0], k[1]), p.activeSource(k[0])}).toList()));
         var out = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < declared.size(); i++) {

@@ -1,8 +1,8 @@
 package io.nautilus.engine.marketdata;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.nautilus.core.http.Json;
 import io.nautilus.core.model.BarInterval;
 import io.nautilus.engine.marketdata.csv.BarDecomposer;
 import io.nautilus.engine.marketdata.tick.ParsedBatch;
@@ -28,6 +28,9 @@ import java.util.Locale;
 public final class IngestJsonParser {
     /** Largest number of records in one request. */
     public static final int MAX_RECORDS = 100_000;
+    /** Streaming parsers only (no data binding): no HTTP mapper needed. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
     private IngestJsonParser() {
     }
@@ -75,7 +78,7 @@ public final class IngestJsonParser {
     static ParsedBatch parse(byte[] body, HttpSources sources) throws IOException {
         var out = new TickBatch.Builder(1024);
         var rejected = new ArrayList<RejectedRecord>();
-        try (JsonParser p = Json.mapper().getFactory().createParser(body)) {
+        try (JsonParser p = JSON.createParser(body)) {
             p.enable(JsonParser.Feature.USE_FAST_DOUBLE_PARSER);
             JsonToken t = p.nextToken();
             if (t == JsonToken.START_OBJECT) {

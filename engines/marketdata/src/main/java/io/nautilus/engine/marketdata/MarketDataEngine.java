@@ -9,6 +9,8 @@ import io.nautilus.core.engine.Engine;
 import io.nautilus.core.engine.EngineContext;
 import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.engine.Health;
+import io.nautilus.core.engine.WriteBehind;
+import io.nautilus.core.engine.WriteBehindConfig;
 import io.nautilus.core.metrics.LatencyStats;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistoryRequest;
@@ -37,9 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import jakarta.inject.Inject;
@@ -51,14 +51,8 @@ import jakarta.inject.Inject;
  * docs/marketdata.md.
  */
 public final class MarketDataEngine implements Engine {
-    /** Engine-internal request topic of source batches ({@link TickBatch} in, {@link IngestOutcome} out). */
-    static final String INGEST_TOPIC = "_local.marketdata.ingest";
-    static final String HOUSEKEEPING_TOPIC = "_local.marketdata.housekeeping";
-    private static final Duration INGEST_TIMEOUT = Duration.ofSeconds(60);
-
-    /** Timer signal for {@link MarketDataPipeline#housekeeping()}. */
-    record Housekeeping() {
-    }
+    /** Daily bars that may wait for the store (a full queue refuses a bar, logged and in /health). */
+    static final int DAILY_BAR_CAPACITY = 1_000_000;
 
     private final List<MarketDataSource> sources = new ArrayList<>();
     /** Source names of the engine's own simulator and replay sources. */
@@ -74,11 +68,12 @@ public final class MarketDataEngine implements Engine {
     private final long startedNanos = System.nanoTime();
     private final ParserRejections parserRejections = new ParserRejections();
     private MarketDataConfig config;
+    private EngineContext ctx;
     private MessageBus bus;
     private MeterRegistry meters;
     private MarketDataPipeline pipeline;
     private DailyBarStore daily;
-    private ScheduledExecutorService timer;
+    private WriteBehind<Bar> dailyWriter;
     private MarketDataRoutes routes;
     private volatile PipelineStats stats;
 
@@ -100,18 +95,20 @@ public final class MarketDataEngine implements Engine {
             // before anything is started: a wrong path fails the start, not later on the replay thread
             ReplaySource.checkReadable("marketdata.replay.files", replayPath(spec));
         }
+        this.ctx = ctx;
         bus = ctx.bus();
         meters = ctx.metrics();
         daily = new DailyBarStore(ctx.store(), BarInterval.DAILY.label());
-        pipeline = new MarketDataPipeline(config.pipeline(), new BusOutput(bus, daily::enqueue), ctx.clock(), latency);
+        // off the ring thread, in order, retried until written; the host writes what is queued at stop, after the
+        // ring drained (the last batches' daily bars included)
+        dailyWriter = ctx.writeBehind(WriteBehindConfig.custom("daily_bars").capacity(DAILY_BAR_CAPACITY)
+                .maxBatch(10_000).retryDelay(Duration.ofSeconds(1)).build(), daily::write);
+        pipeline = new MarketDataPipeline(config.pipeline(), new BusOutput(bus, this::persistDaily), ctx.clock(), latency);
         Map<String, List<Bar>> restored = daily.load(config.pipeline().dailyDepth());
         restored.forEach((symbol, bars) -> pipeline.restoreBars(symbol, BarInterval.DAILY.label(), bars));
         stats = pipeline.stats();
 
-        bus.respond(INGEST_TOPIC, TickBatch.class, this::process);
         bus.respond(BarHistoryRequest.TOPIC, BarHistoryRequest.class, pipeline::barHistory);
-        bus.respond(RingQuery.TOPIC, RingQuery.class, q -> new RingQuery.Answer(q.apply(pipeline)));
-        bus.subscribe(HOUSEKEEPING_TOPIC, Housekeeping.class, (h, m) -> housekeeping());
         bindMeters();
 
         TickSink sink = new TickSink() {
@@ -138,7 +135,7 @@ public final class MarketDataEngine implements Engine {
             }
             boolean hasHistory = !simulatorResumed.isEmpty()
                     || config.simulator().symbols().stream().anyMatch(restored::containsKey);
-            sources.add(new SimulatorSource(SIMULATOR_SOURCE, simulator, ctx.clock(),
+            sources.add(new SimulatorSource(SIMULATOR_SOURCE, simulator, ctx,
                     hasHistory ? 0 : config.backfillDays(), config.backfillStepSeconds(), checkpoint));
         }
         for (String spec : config.replayFiles()) {
@@ -149,9 +146,15 @@ public final class MarketDataEngine implements Engine {
             sources.add(replay);
         }
         this.sink = sink;
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("md-housekeeping").daemon(true).factory());
-        timer.scheduleAtFixedRate(() -> bus.publish(HOUSEKEEPING_TOPIC, new Housekeeping()), config.housekeepingMillis(),
-                config.housekeepingMillis(), TimeUnit.MILLISECONDS);
+        ctx.every(Duration.ofMillis(config.housekeepingMillis()), this::housekeeping);
+    }
+
+    /** On the ring thread: a completed daily bar to the store's writer. */
+    private void persistDaily(Bar bar) {
+        if (!dailyWriter.offer(bar)) {
+            LOG.error("daily bar of {} at {} not persisted: the writer refused it (full or stopped): {}", bar.symbol(),
+                    bar.startNanos(), dailyWriter.stats());
+        }
     }
 
     /**
@@ -202,15 +205,17 @@ public final class MarketDataEngine implements Engine {
         return outcome;
     }
 
-    /** Hands a batch to the ring thread; completes with what became of its records. */
+    /** Hands a batch to the ring thread ({@link EngineContext#call}); completes with what became of its records. */
     CompletableFuture<IngestOutcome> submit(TickBatch batch) {
-        return bus.request(INGEST_TOPIC, batch, IngestOutcome.class, INGEST_TIMEOUT);
+        return ctx.call(() -> process(batch));
     }
 
-    /** Runs a read of the pipeline on the ring thread. */
-    CompletableFuture<Object> query(RingQuery q) {
-        return bus.request(RingQuery.TOPIC, q, RingQuery.Answer.class, Duration.ofSeconds(10))
-                .thenApply(RingQuery.Answer::value);
+    /**
+     * Runs a read of the pipeline on the ring thread ({@link EngineContext#call}); {@code q} must capture only
+     * immutable values and return an immutable or freshly built value.
+     */
+    <R> CompletableFuture<R> query(Function<MarketDataPipeline, R> q) {
+        return ctx.call(() -> q.apply(pipeline));
     }
 
     MessageBus bus() {
@@ -313,9 +318,10 @@ public final class MarketDataEngine implements Engine {
         d.put("simulator", config != null && config.simulator() != null);
         // the simulated symbols that continued from a stored price at this start (none: the configured prices)
         d.put("simulator_resumed", simulatorResumed);
-        if (daily != null) {
-            d.put("daily_bars_written", daily.written());
-            d.put("daily_bars_pending", daily.pending());
+        if (dailyWriter != null) {
+            WriteBehind.Stats w = dailyWriter.stats();
+            d.put("daily_bars_written", w.written());
+            d.put("daily_bars_pending", w.waiting());
         }
         var replayStates = new ArrayList<Map<String, Object>>();
         var failed = new ArrayList<String>();
@@ -340,15 +346,7 @@ public final class MarketDataEngine implements Engine {
         for (MarketDataSource s : sources) {
             s.close();
         }
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        if (pipeline != null) {
-            // let batches already queued on the ring finish (and their daily bars reach the writer)
-            query(p -> null).exceptionally(e -> null).join();
-        }
-        if (daily != null) {
-            daily.close();
-        }
+        // the host then drains the ring (batches already queued finish, their daily bars reach the writer) and
+        // writes what the daily-bar writer holds
     }
 }

@@ -2,8 +2,10 @@ package io.nautilus.engine.marketdata;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.nautilus.core.http.Await;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.QueryParams;
 import io.nautilus.core.http.Validator;
 import io.nautilus.core.metrics.LatencyStats;
 import io.nautilus.core.model.Bar;
@@ -28,9 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -131,20 +130,9 @@ final class MarketDataRoutes {
         return m;
     }
 
+    /** A ring call's or a bus request's answer ({@link Await}: 503 with Retry-After when it does not come in time). */
     static <T> T await(java.util.concurrent.CompletableFuture<T> f) {
-        try {
-            return f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw ProblemException.unavailable("market data pipeline did not answer within " + WAIT.toSeconds() + " s", 5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("interrupted", 1);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Await.result(f, WAIT, "the market data pipeline");
     }
 
     static String symbol(Context ctx) {
@@ -152,19 +140,7 @@ final class MarketDataRoutes {
     }
 
     static int limit(Context ctx, int defaultLimit) {
-        String l = ctx.queryParam("limit");
-        if (l == null || l.isBlank()) {
-            return defaultLimit;
-        }
-        try {
-            int v = Integer.parseInt(l.trim());
-            if (v >= 1 && v <= MAX_LIMIT) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badField("limit", "must be an integer in [1, " + MAX_LIMIT + "], got '" + l + "'");
+        return QueryParams.intParam(ctx, "limit", defaultLimit, 1, MAX_LIMIT);
     }
 
     private SymbolState known(String symbol) {
@@ -230,7 +206,7 @@ final class MarketDataRoutes {
         int limit = limit(ctx, DEFAULT_LIMIT);
         known(symbol);
         String interval = ctx.queryParam("interval") == null ? "1m" : ctx.queryParam("interval").trim();
-        RingQuery q = switch (type) {
+        java.util.function.Function<io.nautilus.engine.marketdata.pipeline.MarketDataPipeline, List<?>> q = switch (type) {
             case "quote" -> p -> p.quotes(symbol, limit);
             case "trade", "tick" -> p -> p.trades(symbol, limit);
             case "bar" -> {
@@ -241,7 +217,7 @@ final class MarketDataRoutes {
             }
             default -> throw ProblemException.badField("data_type", "must be quote, trade, tick or bar, got '" + type + "'");
         };
-        List<?> items = (List<?>) await(engine.query(q));
+        List<?> items = await(engine.query(q));
         var m = new LinkedHashMap<String, Object>();
         m.put("symbol", symbol);
         m.put("data_type", type);
@@ -251,8 +227,7 @@ final class MarketDataRoutes {
     }
 
     private void symbols(Context ctx) {
-        @SuppressWarnings("unchecked")
-        var rows = (List<Map<String, Object>>) await(engine.query(p -> p.symbols().stream().sorted().map(s -> {
+        List<Map<String, Object>> rows = await(engine.query(p -> p.symbols().stream().sorted().map(s -> {
             SymbolState st = p.state(s);
             var m = new LinkedHashMap<String, Object>();
             m.put("symbol", s);
@@ -268,7 +243,7 @@ final class MarketDataRoutes {
     private void snapshot(Context ctx) {
         String symbol = symbol(ctx);
         SymbolState st = known(symbol);
-        Bar day = (Bar) await(engine.query(p -> {
+        Bar day = await(engine.query(p -> {
             Bar open = p.openBar(symbol, BarInterval.DAILY.label());
             if (open != null) {
                 return open;

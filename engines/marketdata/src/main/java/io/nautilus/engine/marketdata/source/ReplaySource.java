@@ -26,13 +26,8 @@ public final class ReplaySource implements MarketDataSource {
     private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
 
     /** Where a replay is: not started, running, done (whole file replayed), failed, or closed before the end. */
-    public enum State {
-        PENDING, RUNNING, DONE, FAILED, CLOSED;
-
-        /** Lower-case name shown in {@code /health}. */
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+    public enum State implements io.nautilus.core.model.WireName {
+        PENDING, RUNNING, DONE, FAILED, CLOSED
     }
 
     /**

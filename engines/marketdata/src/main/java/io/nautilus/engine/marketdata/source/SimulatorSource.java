@@ -1,13 +1,13 @@
 package io.nautilus.engine.marketdata.source;
 
-import io.nautilus.core.time.Clock;
+import io.nautilus.core.engine.EngineContext;
+import io.nautilus.core.engine.Timer;
 import io.nautilus.engine.marketdata.simulator.GbmSimulator;
 import io.nautilus.engine.marketdata.simulator.PriceCheckpoint;
 import io.nautilus.engine.marketdata.tick.TickBatch;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -16,9 +16,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link GbmSimulator} as a live source: optionally first a backfill of {@code backfillDays} past days at
  * {@code backfillStepSeconds} steps (so daily bars exist from the start), then one step per {@code 1 / rate}
- * seconds stamped with the clock's time, each step's dt being the time since the previous one. With a
- * {@link PriceCheckpoint}, the prices are written after every step (before the step's batch is handed over), so a
- * restart can continue from them. Thread-safe.
+ * seconds stamped with the clock's time, each step's dt being the time since the previous one. The backfill runs on
+ * a virtual thread of its own (it waits for each batch: back-pressure); the live steps run on the engine's ring
+ * thread from {@link EngineContext#every} (a step that finds the previous one still queued is skipped, and the next
+ * step's dt covers the gap). With a {@link PriceCheckpoint}, the prices are written after every step, synchronously
+ * and before the step's batch is handed over, so a restart continues from at most the last step, never from an
+ * older price. Thread-safe.
  */
 public final class SimulatorSource implements MarketDataSource {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorSource.class);
@@ -26,23 +29,22 @@ public final class SimulatorSource implements MarketDataSource {
 
     private final String name;
     private final GbmSimulator simulator;
-    private final Clock clock;
+    private final EngineContext ctx;
     private final int backfillDays;
     private final double backfillStepSeconds;
-    private final ScheduledExecutorService timer;
     private final PriceCheckpoint checkpoint;
+    private volatile Thread backfilling;
+    private volatile Timer steps;
+    private volatile boolean closed;
+    /** Ring thread only (after the backfill thread handed over by scheduling the steps). */
     private long lastStepNanos;
 
-    public SimulatorSource(String name, GbmSimulator simulator, Clock clock, int backfillDays,
-                           double backfillStepSeconds) {
-        this(name, simulator, clock, backfillDays, backfillStepSeconds, null);
-    }
-
     /**
+     * @param ctx        the engine's context: its clock, and its ring thread for the live steps
      * @param checkpoint where the last prices are written after every step (the backfill's last one included), or
      *                   null for none
      */
-    public SimulatorSource(String name, GbmSimulator simulator, Clock clock, int backfillDays,
+    public SimulatorSource(String name, GbmSimulator simulator, EngineContext ctx, int backfillDays,
                            double backfillStepSeconds, PriceCheckpoint checkpoint) {
         if (backfillDays < 0 || backfillDays > 10_000) {
             throw new IllegalArgumentException("backfill days must be in [0, 10000], got " + backfillDays);
@@ -52,11 +54,10 @@ public final class SimulatorSource implements MarketDataSource {
         }
         this.name = name;
         this.simulator = simulator;
-        this.clock = clock;
+        this.ctx = ctx;
         this.backfillDays = backfillDays;
         this.backfillStepSeconds = backfillStepSeconds;
         this.checkpoint = checkpoint;
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("md-" + name).daemon(true).factory());
     }
 
     @Override
@@ -66,15 +67,22 @@ public final class SimulatorSource implements MarketDataSource {
 
     @Override
     public void start(TickSink sink) {
-        timer.execute(() -> {
+        backfilling = Thread.ofVirtual().name("md-" + name + "-backfill").start(() -> {
             try {
                 backfill(sink);
             } catch (RuntimeException e) {
-                LOG.error("source={} backfill failed", name, e);
+                if (!closed) {
+                    LOG.error("source={} backfill failed", name, e);
+                }
             }
-            lastStepNanos = clock.nowNanos();
-            long period = Math.max(1, Math.round(1e9 / simulator.settings().rate()));
-            timer.scheduleAtFixedRate(() -> step(sink), period, period, TimeUnit.NANOSECONDS);
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                lastStepNanos = ctx.clock().nowNanos();
+                long period = Math.max(1, Math.round(1e9 / simulator.settings().rate()));
+                steps = ctx.every(Duration.ofNanos(period), () -> step(sink));
+            }
         });
     }
 
@@ -82,10 +90,10 @@ public final class SimulatorSource implements MarketDataSource {
         if (backfillDays == 0) {
             return;
         }
-        long today = Math.floorDiv(clock.nowNanos(), DAY_NANOS) * DAY_NANOS;
+        long today = Math.floorDiv(ctx.clock().nowNanos(), DAY_NANOS) * DAY_NANOS;
         long stepNanos = Math.round(backfillStepSeconds * 1e9);
         var out = new TickBatch.Builder(simulator.size() * 4);
-        for (long t = today - backfillDays * DAY_NANOS + stepNanos; t < today; t += stepNanos) {
+        for (long t = today - backfillDays * DAY_NANOS + stepNanos; t < today && !closed; t += stepNanos) {
             simulator.step(t, backfillStepSeconds, name, out);
             if (out.size() >= 1000) {
                 sink.submit(out.build()).join();
@@ -103,9 +111,10 @@ public final class SimulatorSource implements MarketDataSource {
         }
     }
 
+    /** On the ring thread. */
     private void step(TickSink sink) {
         try {
-            long now = clock.nowNanos();
+            long now = ctx.clock().nowNanos();
             double dt = Math.max(1e-6, (now - lastStepNanos) / 1e9);
             lastStepNanos = now;
             var out = new TickBatch.Builder(simulator.size() * 2);
@@ -122,17 +131,38 @@ public final class SimulatorSource implements MarketDataSource {
         }
     }
 
+    /**
+     * Stops the steps and the backfill; the checkpoint file is closed on the ring thread, after any step running
+     * there (a cancelled timer starts no further step).
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
-        if (checkpoint != null) {
+        Timer t;
+        synchronized (this) {
+            closed = true;
+            t = steps;
+        }
+        if (t != null) {
+            t.cancel();
+        }
+        Thread b = backfilling;
+        if (b != null) {
             try {
-                // a step may be writing the checkpoint: let it finish before the file is closed
-                timer.awaitTermination(5, TimeUnit.SECONDS);
+                b.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            checkpoint.close();
+        }
+        if (checkpoint != null) {
+            try {
+                ctx.call(() -> {
+                    checkpoint.close();
+                    return null;
+                }).get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the ring is stopped or stuck: no step runs any more, or none will finish in time
+                checkpoint.close();
+            }
         }
     }
 }

@@ -1,40 +1,44 @@
 package io.nautilus.engine.marketdata.tick;
 
+import io.nautilus.core.model.WireName;
+
 /**
- * Why a record was not accepted. {@link #code()} is the snake_case word clients see in ingest answers.
+ * Why a record was not accepted. {@link #code()} (the wire name) is the snake_case word clients see in ingest answers.
  */
-public enum Rejection {
+public enum Rejection implements WireName {
     /** A required field is missing or has the wrong type. */
-    MALFORMED("malformed"),
+    MALFORMED,
     /** The data type is not one of quote, trade, tick, bar. */
-    UNSUPPORTED_TYPE("unsupported_type"),
+    UNSUPPORTED_TYPE,
     /** The symbol is not a well-formed symbol (1-32 of letters, digits, - _ / : ^ =). */
-    INVALID_SYMBOL("invalid_symbol"),
+    INVALID_SYMBOL,
     /** A symbol list is configured and the symbol is not on it. */
-    UNKNOWN_SYMBOL("unknown_symbol"),
+    UNKNOWN_SYMBOL,
     /** A price or size is NaN or infinite. */
-    NON_FINITE("non_finite"),
+    NON_FINITE,
     /** A price is zero or negative. */
-    NON_POSITIVE_PRICE("non_positive_price"),
+    NON_POSITIVE_PRICE,
     /** A size is negative (quotes) or not positive (trades). */
-    BAD_SIZE("bad_size"),
+    BAD_SIZE,
     /** A quote's bid is above its ask. */
-    CROSSED_QUOTE("crossed_quote"),
+    CROSSED_QUOTE,
     /** A bar's high is below its open or close, or its low above them, or its volume is negative. */
-    INCONSISTENT_BAR("inconsistent_bar"),
+    INCONSISTENT_BAR,
     /** The timestamp is missing, unparseable or not after 1970. */
-    BAD_TIMESTAMP("bad_timestamp"),
+    BAD_TIMESTAMP,
     /** The timestamp is earlier than the previous accepted record of the same source and symbol. */
-    OUT_OF_ORDER("out_of_order");
+    OUT_OF_ORDER;
 
-    private final String code;
+    /** Computed once: {@link #code()} is read per rejected record. */
+    private final String code = WireName.super.wireName();
 
-    Rejection(String code) {
-        this.code = code;
+    /** The word used in ingest answers and metrics: the {@link #wireName()}. */
+    public String code() {
+        return code;
     }
 
-    /** The word used in ingest answers and metrics. */
-    public String code() {
+    @Override
+    public String wireName() {
         return code;
     }
 }
