@@ -114,7 +114,5 @@ class ArchitectureTest {
     private static final java.util.Set<String> HTTP_DEBT = java.util.Set.of(
             "features.SeriesInputs", "features.FeatureConfigStore",
             "risk.RiskApi", "risk.RiskRegistry", "risk.RiskStore", "risk.report.ReportFormat",
-            "portfolio.PortfolioOptimizing", "portfolio.Rebalancing", "portfolio.PortfolioDesk",
-            "portfolio.OptimizeRequests", "portfolio.Commands",
             "analytics.MarketDataClient", "analytics.PortfolioCalculation", "analytics.report.TearSheetHtml");
 }

@@ -1,8 +1,7 @@
 package io.nautilus.engine.portfolio;
 
-import io.nautilus.core.http.FieldError;
-import io.nautilus.core.http.ProblemException;
-import io.nautilus.core.http.Validator;
+import io.nautilus.core.engine.DomainFailure;
+import io.nautilus.core.model.WireNames;
 import io.nautilus.engine.portfolio.optimize.BlackLitterman;
 import io.nautilus.engine.portfolio.optimize.Constraints;
 import io.nautilus.engine.portfolio.optimize.InfeasibleConstraintsException;
@@ -21,7 +20,8 @@ import java.util.Map;
 
 /**
  * The JSON of the optimize routes and its translation into the pure optimizer's inputs. Both
- * {@code POST /optimize} and {@code POST /portfolios/{id}/optimize} go through {@link #run}.
+ * {@code POST /optimize} and {@code POST /portfolios/{id}/optimize} go through {@link #run}. A bad input is a
+ * {@link DomainFailure} naming its field (INVALID, 400; infeasible constraints UNPROCESSABLE, 422).
  */
 final class OptimizeRequests {
     private OptimizeRequests() {
@@ -57,22 +57,27 @@ final class OptimizeRequests {
 
     static OptimizationMethod method(String name, String fallback) {
         try {
-            return OptimizationMethod.parse(name == null || name.isBlank() ? fallback : name);
+            return WireNames.parse(OptimizationMethod.class, "method", name == null || name.isBlank() ? fallback : name);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("method", e.getMessage());
+            throw DomainFailure.invalid("method", e.getMessage());
         }
     }
 
     /** The input from the body's covariance (and expected returns), validated. */
     static OptimizationInput inputFromCovariance(OptimizeBody b, List<String> assets, double riskFree) {
-        var v = new Validator();
         if (b.covariance().length != assets.size()) {
-            v.error("covariance", "must be " + assets.size() + " x " + assets.size());
+            throw DomainFailure.invalid("covariance", "must be " + assets.size() + " x " + assets.size());
         }
-        if (b.expectedReturns() != null) {
-            v.series("expected_returns", b.expectedReturns(), assets.size(), assets.size());
+        double[] expected = b.expectedReturns();
+        if (expected != null && expected.length != assets.size()) {
+            throw DomainFailure.invalid("expected_returns", "must have " + assets.size() + " values, got "
+                    + expected.length);
         }
-        v.throwIfInvalid();
+        for (int i = 0; expected != null && i < expected.length; i++) {
+            if (!Double.isFinite(expected[i])) {
+                throw DomainFailure.invalid("expected_returns[" + i + "]", "must be a finite number");
+            }
+        }
         return new OptimizationInput(b.expectedReturns(), b.covariance(), riskFree);
     }
 
@@ -82,7 +87,7 @@ final class OptimizeRequests {
         try {
             return MarketEstimates.fromReturns(returns, MarketEstimates.estimator(covarianceMethod), periodsPerYear, riskFree);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("returns", e.getMessage());
+            throw DomainFailure.invalid("returns", e.getMessage());
         }
     }
 
@@ -92,7 +97,7 @@ final class OptimizeRequests {
         double min = c != null && c.minWeight() != null ? c.minWeight() : (longOnly ? 0.0 : Double.NEGATIVE_INFINITY);
         double max = c != null && c.maxWeight() != null ? c.maxWeight() : (longOnly ? 1.0 : Double.POSITIVE_INFINITY);
         if (longOnly && min < 0) {
-            throw ProblemException.badField("constraints.min_weight", "must be >= 0 when long_only is true, got " + min);
+            throw DomainFailure.invalid("constraints.min_weight", "must be >= 0 when long_only is true, got " + min);
         }
         double[] lower = new double[n];
         double[] upper = new double[n];
@@ -111,7 +116,7 @@ final class OptimizeRequests {
             }
         }
         if (c.sectorCaps() != null && !c.sectorCaps().isEmpty() && sectors == null) {
-            throw ProblemException.badField("constraints.sectors", "is required with sector_caps (asset -> sector)");
+            throw DomainFailure.invalid("constraints.sectors", "is required with sector_caps (asset -> sector)");
         }
         double[] current = null;
         if (c.currentWeights() != null) {
@@ -121,7 +126,7 @@ final class OptimizeRequests {
         double budget = c.budget() == null ? 1.0 : c.budget();
         double turnover = c.maxTurnover() == null ? Double.NaN : c.maxTurnover();
         if (!Double.isNaN(turnover) && current == null) {
-            throw ProblemException.badField("constraints.current_weights", "is required with max_turnover");
+            throw DomainFailure.invalid("constraints.current_weights", "is required with max_turnover");
         }
         return new Constraints(lower, upper, budget, sectors, c.sectorCaps(), turnover, current);
     }
@@ -133,10 +138,10 @@ final class OptimizeRequests {
         for (var e : values.entrySet()) {
             int i = assets.indexOf(e.getKey());
             if (i < 0) {
-                throw ProblemException.badField(field, "unknown asset '" + e.getKey() + "'; assets are " + assets);
+                throw DomainFailure.invalid(field, "unknown asset '" + e.getKey() + "'; assets are " + assets);
             }
             if (e.getValue() == null || !Double.isFinite(e.getValue())) {
-                throw ProblemException.badField(field + "." + e.getKey(), "must be a finite number");
+                throw DomainFailure.invalid(field + "." + e.getKey(), "must be a finite number");
             }
             target[i] = e.getValue();
         }
@@ -151,16 +156,16 @@ final class OptimizeRequests {
                 if (v.asset() != null) {
                     int i = assets.indexOf(v.asset());
                     if (i < 0) {
-                        throw ProblemException.badField("views[" + k + "].asset", "unknown asset '" + v.asset() + "'");
+                        throw DomainFailure.invalid("views[" + k + "].asset", "unknown asset '" + v.asset() + "'");
                     }
                     pick[i] = 1;
                 } else if (v.weights() != null) {
                     apply(v.weights(), assets, pick, "views[" + k + "].weights");
                 } else {
-                    throw ProblemException.badField("views[" + k + "]", "needs asset or weights");
+                    throw DomainFailure.invalid("views[" + k + "]", "needs asset or weights");
                 }
                 if (v.expectedReturn() == null) {
-                    throw ProblemException.badField("views[" + k + "].expected_return", "is required");
+                    throw DomainFailure.invalid("views[" + k + "].expected_return", "is required");
                 }
                 views.add(new BlackLitterman.View(pick, v.expectedReturn(),
                         v.confidence() == null ? Double.NaN : v.confidence()));
@@ -185,17 +190,12 @@ final class OptimizeRequests {
         return d == null ? Double.NaN : d;
     }
 
-    /** Runs the optimizer; infeasible constraints become 422. */
+    /** Runs the optimizer (an {@link InfeasibleConstraintsException} reaches the caller). */
     static OptimizeResponse run(String optimizationId, String portfolioId, OptimizationSpec spec, OptimizationInput input,
                                 Constraints constraints, List<String> assets, String covarianceMethod, int periods,
                                 long nowNanos) {
         long start = System.nanoTime();
-        OptimizationResult r;
-        try {
-            r = PortfolioOptimizer.DEFAULT.optimize(spec, input, constraints);
-        } catch (InfeasibleConstraintsException e) {
-            throw ProblemException.unprocessable(e.getMessage(), List.of(new FieldError("constraints", e.getMessage())));
-        }
+        OptimizationResult r = PortfolioOptimizer.DEFAULT.optimize(spec, input, constraints);
         double ms = (System.nanoTime() - start) / 1e6;
         var weights = new LinkedHashMap<String, Double>();
         var contributions = new LinkedHashMap<String, Double>();

@@ -1,7 +1,7 @@
 package io.nautilus.engine.portfolio;
 
 import io.nautilus.core.bus.MessageBus;
-import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.engine.DomainFailure;
 import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.OrderIntent;
@@ -16,7 +16,6 @@ import io.nautilus.core.model.Topics;
 import io.nautilus.core.model.Trade;
 import io.nautilus.core.store.journal.Journal;
 import io.nautilus.core.time.Clock;
-import io.nautilus.engine.portfolio.Commands.Reply;
 import io.nautilus.engine.portfolio.execution.MarketPrices;
 import io.nautilus.engine.portfolio.execution.Order;
 import io.nautilus.engine.portfolio.execution.OrderStatus;
@@ -24,6 +23,7 @@ import io.nautilus.engine.portfolio.execution.PaperFillModel;
 import io.nautilus.engine.portfolio.position.Position;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,10 +33,11 @@ import java.util.function.Consumer;
 
 /**
  * The paper trading desk: portfolios, orders, fills and market prices. Lives on the engine's ring thread (every
- * method is called from a bus handler), so it needs no locks.
+ * method is called from a bus handler, a timer tick or a ring call, {@code EngineContext.call}), so it needs no
+ * locks. It speaks domain results and {@link DomainFailure}s, never HTTP.
  *
  * <p>Group commit: handlers change orders in memory and queue the fills and order states in {@link PendingWrites};
- * {@link #commit()} (the ring's end-of-batch hook, and the first step of every command) encodes them into the
+ * {@link #commit()} (the ring's end-of-batch hook, and the first step of every ring call) encodes them into the
  * engine's {@link Journal} and flushes it with one write (fsync per the configured policy), and only then applies
  * the fills to the books and publishes {@code fill.<portfolio>} and {@code position.<portfolio>}: a fill is durable
  * before it is published, and the books hold durable fills only. A background applier copies the journal into the
@@ -326,7 +327,8 @@ final class PortfolioDesk {
      * first), so Risk sees each book before the orders on it. Risk's decision is applied once: a decision for an order
      * no longer pending is ignored.
      */
-    Reply recover(long maxAgeNanos) {
+    int recover(long maxAgeNanos) {
+        settle();
         long now = clock.nowNanos();
         var resend = new ArrayList<Order>();
         for (Order o : orders.values()) {
@@ -354,7 +356,7 @@ final class PortfolioDesk {
         if (pendingRiskExpired + resend.size() > 0) {
             LOG.info("orders waiting for risk at start: {} sent to risk again, {} expired", resend.size(), pendingRiskExpired);
         }
-        return Reply.ok(resend.size());
+        return resend.size();
     }
 
     /** An order whose fill was undone works again. */
@@ -377,57 +379,54 @@ final class PortfolioDesk {
                 p.realizedPnl(), mark > 0 ? mark : fill.price(), fill.tsNanos()));
     }
 
-    // ---- commands from HTTP ----
+    // ---- ring calls (from HTTP and compute threads through EngineContext.call) ----
 
-    /** A command from HTTP: commits what the batch so far left pending, so it sees (and adds to) durable state. */
-    Reply handle(Commands.Command command) {
+    /**
+     * The end-of-batch hook and the first step of every ring call: commits what the batch so far left pending, so a
+     * call sees (and adds to) durable state. A refused commit (journal full, a disk error) undoes that batch's fills
+     * (their orders work again) and keeps its order states queued; it is logged, not thrown, so the ring calls of
+     * the batch still answer from memory, and calls that change state fail on their own commit.
+     */
+    void settle() {
         try {
             commit();
         } catch (RuntimeException e) {
-            // the journal refused the batch (full, or a disk error): its fills are undone and its order states stay
-            // queued; reads still answer from memory, and commands that change state fail on their own commit
-            LOG.warn("portfolio commit before a command failed: {}", e.toString());
+            LOG.warn("portfolio commit failed (the batch's fills are undone, their orders work again): {}", e.toString());
         }
-        return switch (command) {
-            case Commands.Create c -> create(c.info());
-            case Commands.Recover r -> recover(r.maxAgeNanos());
-            case Commands.Snapshot s -> {
-                Account a = accounts.get(s.portfolioId());
-                yield a == null ? notFound(s.portfolioId()) : Reply.ok(view(a));
-            }
-            case Commands.ListPortfolios l -> Reply.ok(accounts.values().stream().map(this::view).toList());
-            case Commands.Submit s -> submit(s.intent());
-            case Commands.AddPosition p -> addPosition(p);
-            case Commands.Cancel c -> cancel(c);
-            case Commands.ListOrders l -> accounts.containsKey(l.portfolioId())
-                    ? Reply.ok(orders.values().stream().filter(o -> o.intent().portfolioId().equals(l.portfolioId()))
-                            .sorted(java.util.Comparator.comparingLong((Order o) -> o.intent().tsNanos()))
-                            .map(PortfolioDesk::view).toList())
-                    : notFound(l.portfolioId());
-            case Commands.Prices p -> {
-                var m = new LinkedHashMap<String, Double>();
-                for (String s : p.symbols()) {
-                    m.put(s, prices.mark(s));
-                }
-                yield Reply.ok(m);
-            }
-        };
     }
 
-    private static Reply notFound(String id) {
-        return Reply.fail(ProblemException.notFound("no portfolio '" + Checks.shorten(id) + "'"));
+    private Account account(String portfolioId) {
+        Account a = accounts.get(portfolioId);
+        if (a == null) {
+            throw DomainFailure.notFound("no portfolio '" + Checks.shorten(portfolioId) + "'");
+        }
+        return a;
     }
 
-    private Reply create(PortfolioInfo info) {
+    /** Every portfolio, in creation order. */
+    List<Views.PortfolioView> list() {
+        settle();
+        return accounts.values().stream().map(this::view).toList();
+    }
+
+    /** One portfolio; {@link DomainFailure} NOT_FOUND if there is none. */
+    Views.PortfolioView view(String portfolioId) {
+        settle();
+        return view(account(portfolioId));
+    }
+
+    /** A new portfolio (its row written before the answer, its state published); CONFLICT if the id exists. */
+    PortfolioInfo create(PortfolioInfo info) {
+        settle();
         if (accounts.containsKey(info.portfolioId())) {
-            return Reply.fail(ProblemException.conflict("portfolio '" + info.portfolioId() + "' already exists"));
+            throw DomainFailure.conflict("portfolio '" + info.portfolioId() + "' already exists");
         }
         store.insertPortfolio(info);
         Account a = new Account(info);
         accounts.put(info.portfolioId(), a);
         // before the answer: an order placed after it publishes its intent after this state (same lane)
         publishState(a, clock.nowNanos());
-        return Reply.ok(info);
+        return info;
     }
 
     /** True when the symbol is tradable here: market data seen, or part of the portfolio's universe. */
@@ -435,62 +434,66 @@ final class PortfolioDesk {
         return prices.mark(symbol) > 0 || a.info.symbols().contains(symbol) || a.book.position(symbol) != null;
     }
 
-    private Reply submit(OrderIntent intent) {
-        Account a = accounts.get(intent.portfolioId());
-        if (a == null) {
-            return notFound(intent.portfolioId());
-        }
+    /**
+     * Accepts an order (durable as PENDING_RISK before its intent is published on {@code order.intent} for Risk).
+     * NOT_FOUND without the portfolio; UNPROCESSABLE for an unknown symbol or a reduce-only order that would not
+     * reduce.
+     */
+    Views.OrderView submit(OrderIntent intent) {
+        settle();
+        Account a = account(intent.portfolioId());
         if (!known(a, intent.symbol())) {
-            return Reply.fail(ProblemException.unprocessable("unknown symbol '" + intent.symbol()
-                    + "': no market data seen and not in the portfolio's symbols",
-                    List.of(new io.nautilus.core.http.FieldError("symbol", "unknown symbol"))));
+            throw DomainFailure.unprocessable("symbol", "unknown symbol '" + intent.symbol()
+                    + "': no market data seen and not in the portfolio's symbols");
         }
         if (intent.reduceOnly()) {
             Position p = a.book.position(intent.symbol());
             double held = p == null ? 0 : p.quantity();
             if (held * intent.side().sign() >= 0 || intent.quantity() > Math.abs(held) + Position.EPSILON) {
-                return Reply.fail(ProblemException.unprocessable("reduce_only order would not reduce the position of "
-                        + intent.quantity() + " " + intent.symbol() + " (held " + held + ")", List.of()));
+                throw DomainFailure.unprocessable("reduce_only", "reduce_only order would not reduce the position of "
+                        + intent.quantity() + " " + intent.symbol() + " (held " + held + ")");
             }
         }
         Order o = new Order(intent, OrderStatus.PENDING_RISK, 0, 0, List.of(), clock.nowNanos());
         orders.put(intent.orderId(), o);
         pending.addOrder(o);
         commit();
-        bus.publish(io.nautilus.core.model.Topics.ORDER_INTENT, intent);
-        return Reply.ok(view(o));
+        bus.publish(Topics.ORDER_INTENT, intent);
+        return view(o);
     }
 
-    private Reply addPosition(Commands.AddPosition p) {
-        Account a = accounts.get(p.portfolioId());
-        if (a == null) {
-            return notFound(p.portfolioId());
-        }
-        double price = p.price();
+    /**
+     * A position entered by hand: a manual fill at {@code price} (NaN: the current mark; UNPROCESSABLE "price"
+     * without one), committed and published like any fill.
+     */
+    Views.PortfolioView addPosition(String portfolioId, String symbol, double quantity, double price) {
+        settle();
+        Account a = account(portfolioId);
         if (Double.isNaN(price)) {
-            price = prices.mark(p.symbol());
+            price = prices.mark(symbol);
             if (!(price > 0)) {
-                return Reply.fail(ProblemException.unprocessable("price is required: no market price seen for "
-                        + p.symbol(), List.of(new io.nautilus.core.http.FieldError("price", "is required"))));
+                throw DomainFailure.unprocessable("price", "price is required: no market price seen for " + symbol);
             }
         }
         long now = clock.nowNanos();
         long seq = ++fillSeq;
-        Side side = p.quantity() > 0 ? Side.BUY : Side.SELL;
-        pending.addFill(seq, new Fill("F" + seq, "manual-" + seq, p.portfolioId(), p.symbol(), side,
-                Math.abs(p.quantity()), price, 0.0, now), null);
+        Side side = quantity > 0 ? Side.BUY : Side.SELL;
+        pending.addFill(seq, new Fill("F" + seq, "manual-" + seq, portfolioId, symbol, side,
+                Math.abs(quantity), price, 0.0, now), null);
         commit();
-        return Reply.ok(view(a));
+        return view(a);
     }
 
-    private Reply cancel(Commands.Cancel c) {
-        Order o = orders.get(c.orderId());
-        if (o == null || !o.intent().portfolioId().equals(c.portfolioId())) {
-            return Reply.fail(ProblemException.notFound("no order '" + Checks.shorten(c.orderId())
-                    + "' in portfolio '" + Checks.shorten(c.portfolioId()) + "'"));
+    /** Cancels a working order; NOT_FOUND for no such order in the portfolio, CONFLICT once it is final. */
+    Views.OrderView cancel(String portfolioId, String orderId) {
+        settle();
+        Order o = orders.get(orderId);
+        if (o == null || !o.intent().portfolioId().equals(portfolioId)) {
+            throw DomainFailure.notFound("no order '" + Checks.shorten(orderId) + "' in portfolio '"
+                    + Checks.shorten(portfolioId) + "'");
         }
         if (o.status().isFinal()) {
-            return Reply.fail(ProblemException.conflict("order '" + c.orderId() + "' is already " + o.status().wireName()));
+            throw DomainFailure.conflict("order '" + orderId + "' is already " + o.status().wireName());
         }
         o.transition(OrderStatus.CANCELLED, List.of("CANCELLED_BY_USER"), clock.nowNanos());
         List<Order> list = working.get(o.intent().symbol());
@@ -499,7 +502,25 @@ final class PortfolioDesk {
         }
         pending.addOrder(o);
         commit();
-        return Reply.ok(view(o));
+        return view(o);
+    }
+
+    /** The portfolio's orders, oldest first; NOT_FOUND without the portfolio. */
+    List<Views.OrderView> orders(String portfolioId) {
+        settle();
+        account(portfolioId);
+        return orders.values().stream().filter(o -> o.intent().portfolioId().equals(portfolioId))
+                .sorted(Comparator.comparingLong((Order o) -> o.intent().tsNanos()))
+                .map(PortfolioDesk::view).toList();
+    }
+
+    /** Mark prices of some symbols (0 = none seen), in the order given. */
+    Map<String, Double> marks(Collection<String> symbols) {
+        var m = new LinkedHashMap<String, Double>();
+        for (String s : symbols) {
+            m.put(s, prices.mark(s));
+        }
+        return m;
     }
 
     // ---- views ----

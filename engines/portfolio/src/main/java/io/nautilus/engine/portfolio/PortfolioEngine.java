@@ -7,6 +7,9 @@ import io.nautilus.core.engine.EngineConfig;
 import io.nautilus.core.engine.EngineContext;
 import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.engine.Health;
+import io.nautilus.core.engine.Timer;
+import io.nautilus.core.engine.WriteBehind;
+import io.nautilus.core.engine.WriteBehindConfig;
 import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.PortfolioStateRequest;
 import io.nautilus.core.model.Quote;
@@ -16,14 +19,16 @@ import io.nautilus.core.model.Trade;
 import io.nautilus.core.store.journal.FsyncPolicy;
 import io.nautilus.core.store.journal.JournalConfig;
 import io.nautilus.core.store.journal.JournaledStore;
+import io.nautilus.engine.portfolio.PortfolioStore.EquitySample;
+import io.nautilus.engine.portfolio.PortfolioStore.Targets;
 
 import jakarta.inject.Inject;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,9 +37,12 @@ import java.util.concurrent.TimeUnit;
  * {@code order.intent}, {@code order.approved}, {@code order.rejected}; publishes {@code order.intent},
  * {@code fill.<portfolio>}, {@code position.<portfolio>}, {@code portfolio.state.<portfolio>}, and answers
  * {@code portfolio.snapshot} ({@link PortfolioStateRequest}). All mutable state lives in a {@link PortfolioDesk} on the
- * ring thread; HTTP threads talk to it with bus requests on {@link Commands#TOPIC}. Fills and order changes of one
- * ring batch are committed together at the end of the batch ({@link EngineContext#onEndOfBatch}) and only then
- * published.
+ * ring thread; HTTP threads talk to it with ring calls ({@link EngineContext#call}, answered after the batch's group
+ * commit), optimizations run on the compute pool ({@link EngineContext#offload}). Fills and order changes of one
+ * ring batch are committed together at the end of the batch ({@link EngineContext#onEndOfBatch}) through the journal
+ * and only then published. The timer ({@link EngineContext#every}, {@code portfolio.snapshot.interval.seconds}) takes
+ * equity snapshots and runs scheduled rebalances on the ring; snapshots and rebalance targets are written behind the
+ * ring ({@link EngineContext#writeBehind}: {@code portfolio_equity}, {@code portfolio_targets}).
  *
  * <p>Configuration: {@code portfolio.slippage.bps} (5), {@code portfolio.commission.bps} (1),
  * {@code portfolio.commission.per_unit} (0), {@code portfolio.commission.min} (0),
@@ -52,13 +60,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PortfolioEngine implements Engine {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortfolioEngine.class);
+    /** Equity snapshots that may wait for the store: a day of 60 s snapshots for ~70 portfolios. */
+    static final int EQUITY_CAPACITY = 100_000;
+    /** Rebalance targets that may wait for the store. */
+    static final int TARGETS_CAPACITY = 10_000;
+
     private volatile EngineContext ctx;
     private volatile PortfolioDesk desk;
     private volatile PortfolioStore store;
     private volatile JournaledStore<PortfolioJournal.Row> journal;
     private volatile PortfolioRoutes routes;
-    private volatile ScheduledExecutorService timer;
+    private volatile ScheduledRebalances scheduled;
+    private volatile WriteBehind<EquitySample> equity;
+    private volatile Timer timer;
     private volatile long pendingRiskMaxAgeNanos;
+    private volatile Duration requestTimeout;
     private final long startedNanos = System.nanoTime();
 
     @Inject
@@ -75,33 +91,68 @@ public final class PortfolioEngine implements Engine {
         this.ctx = context;
         var settings = PortfolioSettings.from(context.config());
         pendingRiskMaxAgeNanos = settings.pendingRiskMaxAge().toNanos();
+        requestTimeout = settings.requestTimeout();
         var model = settings.fillModel();
         store = new PortfolioStore(context.store());
         journal = openJournal(context);
         desk = new PortfolioDesk(store, journal.journal(), context.bus(), context.clock(), model);
         desk.load();
-        routes = new PortfolioRoutes(context, store, journal, settings);
+        PortfolioStore s = store;
+        // samples: when the store is away longer than the queue holds, the oldest snapshots go (counted in /health)
+        equity = context.writeBehind(WriteBehindConfig.custom("portfolio_equity").capacity(EQUITY_CAPACITY)
+                .maxBatch(1_000).overflow(WriteBehindConfig.Overflow.DROP_OLDEST).build(), s::insertEquity);
+        // targets must not be lost silently: a full queue refuses (logged, counted), the targets stay in memory
+        WriteBehind<Targets> targets = context.writeBehind(WriteBehindConfig.custom("portfolio_targets")
+                .capacity(TARGETS_CAPACITY).maxBatch(500).overflow(WriteBehindConfig.Overflow.REJECT).build(),
+                s::saveTargets);
+        scheduled = new ScheduledRebalances(store.targets(), settings, targets);
+        routes = new PortfolioRoutes(context, desk, store, journal, equity, scheduled, targets, settings);
         var bus = context.bus();
-        bus.subscribe("md.quote.*", Quote.class, (q, m) -> desk.onQuote(q), Delivery.RELIABLE);
-        bus.subscribe("md.trade.*", Trade.class, (t, m) -> desk.onTrade(t), Delivery.RELIABLE);
-        // intents of other engines (strategies); its own come back no more (routed past by the bus)
-        bus.subscribeFromOthers(Topics.ORDER_INTENT, OrderIntent.class, (i, m) -> desk.onIntent(i));
-        bus.subscribe(Topics.ORDER_APPROVED, RiskDecision.class, (d, m) -> desk.onApproved(d));
-        bus.subscribe(Topics.ORDER_REJECTED, RiskDecision.class, (d, m) -> desk.onRejected(d));
-        bus.respond(Commands.TOPIC, Commands.Command.class, desk::handle);
-        bus.respond(PortfolioStateRequest.TOPIC, PortfolioStateRequest.class, desk::states);
-        bus.subscribe(Commands.TICK, Commands.Tick.class, (t, m) -> {
-            desk.commit();
-            routes.onTick(desk, t.nanos());
-        });
         PortfolioDesk d = desk;
-        context.onEndOfBatch(d::commit);
+        bus.subscribe("md.quote.*", Quote.class, (q, m) -> d.onQuote(q), Delivery.RELIABLE);
+        bus.subscribe("md.trade.*", Trade.class, (t, m) -> d.onTrade(t), Delivery.RELIABLE);
+        // intents of other engines (strategies); its own come back no more (routed past by the bus)
+        bus.subscribeFromOthers(Topics.ORDER_INTENT, OrderIntent.class, (i, m) -> d.onIntent(i));
+        bus.subscribe(Topics.ORDER_APPROVED, RiskDecision.class, (r, m) -> d.onApproved(r));
+        bus.subscribe(Topics.ORDER_REJECTED, RiskDecision.class, (r, m) -> d.onRejected(r));
+        bus.respond(PortfolioStateRequest.TOPIC, PortfolioStateRequest.class, d::states);
+        context.onEndOfBatch(d::settle);
         int interval = settings.snapshotIntervalSeconds();
         if (interval > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("portfolio-timer").unstarted(r));
-            timer.scheduleAtFixedRate(() -> bus.publish(Commands.TICK, new Commands.Tick(context.clock().nowNanos())),
-                    interval, interval, TimeUnit.SECONDS);
+            timer = context.every(Duration.ofSeconds(interval), this::onTick);
         }
+    }
+
+    /**
+     * The timer's work, on the ring thread: commits what the batch left pending, offers one equity snapshot per
+     * portfolio to the write-behind, then runs the scheduled rebalances that are due.
+     */
+    private void onTick() {
+        PortfolioDesk d = desk;
+        d.commit();
+        long now = ctx.clock().nowNanos();
+        for (Account a : d.accounts().values()) {
+            equity.offer(new EquitySample(a.info.portfolioId(), now, d.view(a).totalValue()));
+        }
+        scheduled.onTick(d, now);
+    }
+
+    /**
+     * Runs one timer tick now (tests), as the timer does: on the ring thread's normal lane, so after the messages
+     * already queued there (quotes published before it); the future completes when it has run.
+     */
+    CompletableFuture<Void> tick() {
+        var done = new CompletableFuture<Void>();
+        ctx.after(Duration.ZERO, () -> {
+            try {
+                onTick();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return done;
     }
 
     /**
@@ -135,9 +186,14 @@ public final class PortfolioEngine implements Engine {
      */
     @Override
     public void ready() {
+        PortfolioDesk d = desk;
+        long maxAge = pendingRiskMaxAgeNanos;
         try {
-            routes.ask(new Commands.Recover(pendingRiskMaxAgeNanos));
-        } catch (RuntimeException e) {
+            ctx.call(() -> d.recover(maxAge)).get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("portfolio recovery at ready interrupted");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.warn("portfolio recovery at ready did not complete: {}", e.toString());
         }
     }
@@ -160,9 +216,9 @@ public final class PortfolioEngine implements Engine {
             details.put("pending_risk_resent", d.pendingRiskResent());
             details.put("pending_risk_expired", d.pendingRiskExpired());
         }
-        PortfolioRoutes r = routes;
+        ScheduledRebalances r = scheduled;
         if (r != null) {
-            r.describe(details);
+            r.skips().describe(details);
         }
         JournaledStore<PortfolioJournal.Row> j = journal;
         if (j != null) {
@@ -181,9 +237,9 @@ public final class PortfolioEngine implements Engine {
 
     @Override
     public void stop() {
-        ScheduledExecutorService t = timer;
+        Timer t = timer;
         if (t != null) {
-            t.shutdownNow();
+            t.cancel();
         }
         JournaledStore<PortfolioJournal.Row> j = journal;
         if (j != null) {

@@ -1,20 +1,18 @@
 package io.nautilus.engine.portfolio;
 
-import io.nautilus.core.engine.EngineContext;
-import io.nautilus.core.http.FieldError;
-import io.nautilus.core.http.Json;
-import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.bus.MessageBus;
+import io.nautilus.core.engine.DomainFailure;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistory;
 import io.nautilus.core.model.BarHistoryRequest;
 import io.nautilus.core.quant.stats.Returns;
+import io.nautilus.core.time.Clock;
 import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeBody;
 import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeResponse;
 import io.nautilus.engine.portfolio.optimize.Constraints;
+import io.nautilus.engine.portfolio.optimize.InfeasibleConstraintsException;
 import io.nautilus.engine.portfolio.optimize.OptimizationInput;
 import io.nautilus.engine.portfolio.optimize.OptimizationMethod;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,25 +21,26 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 
 /**
  * The optimize routes: stateless {@code POST /optimize} and per-portfolio {@code POST /portfolios/{id}/optimize},
  * which takes its return history from the Market Data engine ({@code md.history.bars}) unless the body gives
  * returns or a covariance, and records every result in the portfolio's optimization history. Runs on the compute
- * bulkhead. Thread-safe.
+ * pool ({@code EngineContext.offload}); reads the desk with ring calls ({@link DeskCalls}); bad input and too
+ * little data are {@link DomainFailure}s. Thread-safe.
  */
 final class PortfolioOptimizing {
-    private final EngineContext ctx;
+    private final MessageBus bus;
+    private final Clock clock;
     private final PortfolioStore store;
-    private final Function<Commands.Command, Object> ask;
+    private final DeskCalls desk;
     private final PortfolioSettings settings;
 
-    PortfolioOptimizing(EngineContext ctx, PortfolioStore store, Function<Commands.Command, Object> ask,
-                        PortfolioSettings settings) {
-        this.ctx = ctx;
+    PortfolioOptimizing(MessageBus bus, Clock clock, PortfolioStore store, DeskCalls desk, PortfolioSettings settings) {
+        this.bus = bus;
+        this.clock = clock;
         this.store = store;
-        this.ask = ask;
+        this.desk = desk;
         this.settings = settings;
     }
 
@@ -55,18 +54,18 @@ final class PortfolioOptimizing {
         }
         double p = b.periodsPerYear();
         if (!(p > 0 && Double.isFinite(p))) {
-            throw ProblemException.badField("periods_per_year", "must be a finite number > 0, got " + p);
+            throw DomainFailure.invalid("periods_per_year", "must be a finite number > 0, got " + p);
         }
         return p;
     }
 
     OptimizeResponse stateless(OptimizeBody b) {
         if (b.method() == null || b.method().isBlank()) {
-            throw ProblemException.badField("method", "is required");
+            throw DomainFailure.invalid("method", "is required");
         }
         OptimizationMethod method = OptimizeRequests.method(b.method(), null);
         if (b.returns() == null && b.covariance() == null) {
-            throw ProblemException.badField("returns", "give returns ([period][asset]) or covariance (+ expected_returns)");
+            throw DomainFailure.invalid("returns", "give returns ([period][asset]) or covariance (+ expected_returns)");
         }
         int n = b.returns() != null ? (b.returns().length > 0 ? b.returns()[0].length : 0) : b.covariance().length;
         List<String> assets = b.assets();
@@ -76,13 +75,13 @@ final class PortfolioOptimizing {
                 assets.add("asset_" + (i + 1));
             }
         } else if (assets.size() != n || new LinkedHashSet<>(assets).size() != n) {
-            throw ProblemException.badField("assets", "must name each of the " + n + " assets once");
+            throw DomainFailure.invalid("assets", "must name each of the " + n + " assets once");
         }
         return solve(method, b, assets, null);
     }
 
     OptimizeResponse forPortfolio(String portfolioId, OptimizeBody b) {
-        var view = (Views.PortfolioView) ask.apply(new Commands.Snapshot(portfolioId));
+        Views.PortfolioView view = desk.ask(d -> d.view(portfolioId));
         OptimizationMethod method = OptimizeRequests.method(b.method(), view.optimizationMethod());
         List<String> assets = b.assets();
         if (assets == null) {
@@ -91,8 +90,8 @@ final class PortfolioOptimizing {
             assets = List.copyOf(set);
         }
         if (assets.size() < 2) {
-            throw ProblemException.unprocessable("portfolio " + portfolioId + " needs at least 2 symbols (its symbols or"
-                    + " positions) to optimize; has " + assets, List.of(new FieldError("assets", "fewer than 2 assets")));
+            throw DomainFailure.unprocessable("assets", "portfolio " + portfolioId + " needs at least 2 symbols (its"
+                    + " symbols or positions) to optimize; has " + assets);
         }
         OptimizeBody body = b;
         if (b.constraints() != null && b.constraints().maxTurnover() != null && b.constraints().currentWeights() == null) {
@@ -106,12 +105,7 @@ final class PortfolioOptimizing {
                     c.minWeights(), c.maxWeights(), c.sectors(), c.sectorCaps(), c.maxTurnover(), current, c.budget()));
         }
         OptimizeResponse r = solve(method, body, assets, portfolioId);
-        try {
-            store.insertOptimization(r.optimizationId(), portfolioId, r.method(), Json.mapper().writeValueAsString(r),
-                    r.createdNanos());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize optimization result", e);
-        }
+        store.insertOptimization(r);
         return r;
     }
 
@@ -137,10 +131,14 @@ final class PortfolioOptimizing {
             input = OptimizeRequests.inputFromReturns(returns, covarianceMethod, periodsPerYear(b), riskFree(b));
             periods = returns.length;
         }
-        Constraints constraints = OptimizeRequests.constraints(b.constraints(), assets);
-        var spec = OptimizeRequests.spec(method, b, assets);
-        return OptimizeRequests.run("opt-" + UUID.randomUUID(), portfolioId, spec, input, constraints, assets,
-                covarianceMethod, periods, ctx.clock().nowNanos());
+        try {
+            Constraints constraints = OptimizeRequests.constraints(b.constraints(), assets);
+            var spec = OptimizeRequests.spec(method, b, assets);
+            return OptimizeRequests.run("opt-" + UUID.randomUUID(), portfolioId, spec, input, constraints, assets,
+                    covarianceMethod, periods, clock.nowNanos());
+        } catch (InfeasibleConstraintsException e) {
+            throw DomainFailure.unprocessable("constraints", e.getMessage());
+        }
     }
 
     /** Simple returns of the assets' closes on the bar end times they all share, from the Market Data engine. */
@@ -149,12 +147,12 @@ final class PortfolioOptimizing {
         int minPeriods = settings.historyMinPeriods();
         String interval = settings.historyInterval();
         if (lookback < PortfolioSettings.MIN_LOOKBACK || lookback > PortfolioSettings.MAX_LOOKBACK) {
-            throw ProblemException.badField("lookback", "must be in [" + PortfolioSettings.MIN_LOOKBACK + ", "
+            throw DomainFailure.invalid("lookback", "must be in [" + PortfolioSettings.MIN_LOOKBACK + ", "
                     + PortfolioSettings.MAX_LOOKBACK + "], got " + lookback);
         }
         var futures = new ArrayList<CompletableFuture<BarHistory>>();
         for (String a : assets) {
-            futures.add(ctx.bus().request(BarHistoryRequest.TOPIC, new BarHistoryRequest(a, interval, 0, Long.MAX_VALUE,
+            futures.add(bus.request(BarHistoryRequest.TOPIC, new BarHistoryRequest(a, interval, 0, Long.MAX_VALUE,
                     lookback + 1), BarHistory.class, settings.requestTimeout()));
         }
         TreeMap<Long, double[]> closes = new TreeMap<>();
@@ -163,9 +161,8 @@ final class PortfolioOptimizing {
             try {
                 h = futures.get(i).get();
             } catch (Exception e) {
-                throw ProblemException.unprocessable("insufficient data: no " + interval + " bar history for "
-                        + assets.get(i) + " (market data did not answer: " + e.getMessage() + "); pass returns in the body",
-                        List.of(new FieldError("returns", "no history available")));
+                throw DomainFailure.unprocessable("returns", "insufficient data: no " + interval + " bar history for "
+                        + assets.get(i) + " (market data did not answer: " + e.getMessage() + "); pass returns in the body");
             }
             for (Bar bar : h.bars()) {
                 closes.computeIfAbsent(bar.endNanos(), t -> filled(assets.size()))[i] = bar.close();
@@ -183,9 +180,8 @@ final class PortfolioOptimizing {
         }
         int periods = rows.size() - 1;
         if (periods < minPeriods) {
-            throw ProblemException.unprocessable("insufficient data: " + Math.max(periods, 0) + " common " + interval
-                    + " returns for " + assets + ", need at least " + minPeriods,
-                    List.of(new FieldError("returns", "insufficient history")));
+            throw DomainFailure.unprocessable("returns", "insufficient data: " + Math.max(periods, 0) + " common "
+                    + interval + " returns for " + assets + ", need at least " + minPeriods);
         }
         return Returns.simple(rows.toArray(new double[0][]));
     }

@@ -3,17 +3,23 @@ package io.nautilus.engine.portfolio;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.engine.EngineContext;
+import io.nautilus.core.engine.WriteBehind;
+import io.nautilus.core.http.Await;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.QueryParams;
 import io.nautilus.core.http.Validator;
 import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.OrderType;
 import io.nautilus.core.model.Side;
+import io.nautilus.core.model.WireNames;
 import io.nautilus.core.quant.stats.MaxDrawdown;
 import io.nautilus.core.store.journal.JournaledStore;
-import io.nautilus.engine.portfolio.Commands.Reply;
 import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeBody;
+import io.nautilus.engine.portfolio.PortfolioStore.EquitySample;
+import io.nautilus.engine.portfolio.optimize.OptimizationMethod;
+import io.nautilus.engine.portfolio.rebalance.RebalanceSchedule;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,11 +27,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** HTTP handlers of the Portfolio engine. Runs on HTTP virtual threads; state is asked from the ring thread. */
+/**
+ * HTTP handlers of the Portfolio engine. Run on HTTP virtual threads: the desk is asked with ring calls
+ * ({@link EngineContext#call}, answered after the batch's group commit), optimizations and rebalances run on the
+ * compute pool ({@link EngineContext#offload}, at most {@link #COMPUTE_TIMEOUT}); {@link Await} maps their
+ * {@code DomainFailure}s and time-outs to problem+json.
+ */
 final class PortfolioRoutes {
     record CreateBody(String portfolioId, String portfolioName, Double initialValue, Double cashBalance,
                       String optimizationMethod, String rebalanceFrequency, List<String> symbols) {
@@ -38,53 +48,74 @@ final class PortfolioRoutes {
                      String strategyId, Boolean reduceOnly) {
     }
 
+    /** Longest wait for an optimization or a rebalance on the compute pool (its market data requests included). */
+    static final Duration COMPUTE_TIMEOUT = Duration.ofSeconds(60);
+
     private final EngineContext ctx;
+    private final PortfolioDesk desk;
     private final PortfolioStore store;
     private final JournaledStore<PortfolioJournal.Row> journal;
+    private final WriteBehind<EquitySample> equity;
     private final PortfolioSettings settings;
     private final Duration timeout;
     private final PortfolioOptimizing optimizing;
     private final Rebalancing rebalancing;
 
-    PortfolioRoutes(EngineContext ctx, PortfolioStore store, JournaledStore<PortfolioJournal.Row> journal,
-                    PortfolioSettings settings) {
-        this.journal = journal;
+    PortfolioRoutes(EngineContext ctx, PortfolioDesk desk, PortfolioStore store,
+                    JournaledStore<PortfolioJournal.Row> journal, WriteBehind<EquitySample> equity,
+                    ScheduledRebalances scheduled, WriteBehind<PortfolioStore.Targets> targets, PortfolioSettings settings) {
         this.ctx = ctx;
+        this.desk = desk;
         this.store = store;
+        this.journal = journal;
+        this.equity = equity;
         this.settings = settings;
         this.timeout = settings.requestTimeout();
-        this.optimizing = new PortfolioOptimizing(ctx, store, this::ask, settings);
-        this.rebalancing = new Rebalancing(ctx, store, settings, this::ask, optimizing);
+        this.optimizing = new PortfolioOptimizing(ctx.bus(), ctx.clock(), store, this::ask, settings);
+        this.rebalancing = new Rebalancing(ctx.clock(), settings, this::ask, scheduled, targets, optimizing);
     }
 
     void register(RoutesConfig r) {
         r.get("/portfolios", c -> {
-            List<?> list = (List<?>) ask(new Commands.ListPortfolios());
+            List<Views.PortfolioView> list = ask(PortfolioDesk::list);
             c.json(Map.of("portfolios", list, "count", list.size()));
         });
         r.post("/portfolios", this::create);
-        r.get("/portfolios/{id}", c -> c.json(ask(new Commands.Snapshot(c.pathParam("id")))));
+        r.get("/portfolios/{id}", c -> c.json(view(c.pathParam("id"))));
         r.post("/portfolios/{id}/positions", this::addPosition);
         r.post("/portfolios/{id}/orders", this::submitOrder);
         r.get("/portfolios/{id}/orders", c -> {
-            List<?> list = (List<?>) ask(new Commands.ListOrders(c.pathParam("id")));
-            c.json(Map.of("portfolio_id", c.pathParam("id"), "orders", list, "count", list.size()));
+            String id = c.pathParam("id");
+            List<Views.OrderView> list = ask(d -> d.orders(id));
+            c.json(Map.of("portfolio_id", id, "orders", list, "count", list.size()));
         });
-        r.delete("/portfolios/{id}/orders/{orderId}",
-                c -> c.json(ask(new Commands.Cancel(c.pathParam("id"), c.pathParam("orderId")))));
+        r.delete("/portfolios/{id}/orders/{orderId}", c -> {
+            String id = c.pathParam("id");
+            String orderId = c.pathParam("orderId");
+            c.json(ask(d -> d.cancel(id, orderId)));
+        });
         r.get("/portfolios/{id}/fills", c -> {
-            ask(new Commands.Snapshot(c.pathParam("id")));
+            view(c.pathParam("id"));
             awaitStore();
             var fills = store.loadFills(c.pathParam("id"));
             c.json(Map.of("portfolio_id", c.pathParam("id"), "fills", fills, "count", fills.size()));
         });
         r.get("/portfolios/{id}/performance", this::performance);
-        r.post("/portfolios/{id}/optimize", c -> c.json(compute(() -> optimizing.forPortfolio(c.pathParam("id"),
-                Bodies.readOr(c, OptimizeBody.class, emptyOptimize())))));
+        r.post("/portfolios/{id}/optimize", c -> {
+            String id = c.pathParam("id");
+            OptimizeBody body = Bodies.readOr(c, OptimizeBody.class, emptyOptimize());
+            c.json(compute(() -> optimizing.forPortfolio(id, body)));
+        });
         r.get("/portfolios/{id}/optimization-history", this::history);
-        r.post("/portfolios/{id}/rebalance", c -> c.json(compute(() -> rebalancing.rebalance(c.pathParam("id"),
-                Bodies.readOr(c, Rebalancing.RebalanceBody.class, Rebalancing.RebalanceBody.EMPTY)))));
-        r.post("/optimize", c -> c.json(compute(() -> optimizing.stateless(Bodies.read(c, OptimizeBody.class)))));
+        r.post("/portfolios/{id}/rebalance", c -> {
+            String id = c.pathParam("id");
+            var body = Bodies.readOr(c, Rebalancing.RebalanceBody.class, Rebalancing.RebalanceBody.EMPTY);
+            c.json(compute(() -> rebalancing.rebalance(id, body)));
+        });
+        r.post("/optimize", c -> {
+            OptimizeBody body = Bodies.read(c, OptimizeBody.class);
+            c.json(compute(() -> optimizing.stateless(body)));
+        });
     }
 
     private static OptimizeBody emptyOptimize() {
@@ -92,25 +123,17 @@ final class PortfolioRoutes {
                 null, null, null);
     }
 
-    /** Sends a command to the ring thread and returns its answer, throwing its problem. */
-    Object ask(Commands.Command command) {
-        Reply reply;
-        try {
-            reply = ctx.bus().request(Commands.TOPIC, command, Reply.class, timeout).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("interrupted", 1);
-        } catch (ExecutionException e) {
-            throw ProblemException.unavailable("portfolio engine did not answer: " + e.getCause().getMessage(), 1);
-        }
-        if (reply.problem() != null) {
-            throw reply.problem();
-        }
-        return reply.body();
+    /** Runs {@code fn} on the desk's ring thread and waits for its answer (after the batch's group commit). */
+    <T> T ask(Function<PortfolioDesk, T> fn) {
+        return Await.result(ctx.call(() -> fn.apply(desk)), timeout, "the portfolio engine");
+    }
+
+    private Views.PortfolioView view(String portfolioId) {
+        return ask(d -> d.view(portfolioId));
     }
 
     /**
-     * Waits until the store holds every journal record flushed so far (call after {@link #ask}, whose command
+     * Waits until the store holds every journal record flushed so far (call after {@link #ask}, whose ring call
      * committed the ring's pending writes), so reads from the store see every published fill.
      */
     private void awaitStore() {
@@ -125,20 +148,9 @@ final class PortfolioRoutes {
         }
     }
 
-    /** Runs heavy work on the compute bulkhead and waits for it on this virtual thread; infeasible constraints are 422. */
+    /** Runs heavy work on the compute pool and waits for it on this virtual thread. */
     private <T> T compute(Supplier<T> work) {
-        try {
-            return ctx.compute().executeSupplier(work).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof io.nautilus.engine.portfolio.optimize.InfeasibleConstraintsException ic) {
-                throw ProblemException.unprocessable(ic.getMessage(),
-                        List.of(new io.nautilus.core.http.FieldError("constraints", ic.getMessage())));
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
+        return Await.result(ctx.offload(work, COMPUTE_TIMEOUT), COMPUTE_TIMEOUT.plusSeconds(1), "the optimization");
     }
 
     private void create(Context c) {
@@ -152,16 +164,18 @@ final class PortfolioRoutes {
         }
         String method = b.optimizationMethod() == null ? "min_variance" : b.optimizationMethod();
         try {
-            method = io.nautilus.engine.portfolio.optimize.OptimizationMethod.parse(method).wireName();
+            method = WireNames.parse(OptimizationMethod.class, "optimization_method", method).wireName();
         } catch (IllegalArgumentException e) {
             v.error("optimization_method", e.getMessage());
         }
         String frequency = "none";
-        try {
-            frequency = io.nautilus.engine.portfolio.rebalance.RebalanceSchedule.Frequency.parse(b.rebalanceFrequency())
-                    .name().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            v.error("rebalance_frequency", e.getMessage());
+        if (b.rebalanceFrequency() != null && !b.rebalanceFrequency().isBlank()) {
+            try {
+                frequency = WireNames.parse(RebalanceSchedule.Frequency.class, "rebalance_frequency",
+                        b.rebalanceFrequency()).wireName();
+            } catch (IllegalArgumentException e) {
+                v.error("rebalance_frequency", e.getMessage());
+            }
         }
         List<String> given = b.symbols() == null ? List.of() : b.symbols();
         var symbols = new java.util.ArrayList<String>(given.size());
@@ -177,11 +191,14 @@ final class PortfolioRoutes {
         v.throwIfInvalid();
         var info = new PortfolioInfo(id, name, initial, cash, method, frequency, symbols.stream().distinct().toList(),
                 ctx.clock().nowNanos());
-        ask(new Commands.Create(info));
+        Views.PortfolioView created = ask(d -> {
+            d.create(info);
+            return d.view(id);
+        });
         var body = new LinkedHashMap<String, Object>();
         body.put("status", "created");
         body.put("portfolio_id", id);
-        body.put("portfolio", ask(new Commands.Snapshot(id)));
+        body.put("portfolio", created);
         c.status(201).json(body);
     }
 
@@ -208,7 +225,8 @@ final class PortfolioRoutes {
         double price = priceBox == null ? Double.NaN : v.positive("price", priceBox);
         v.throwIfInvalid();
         String canonical = Validator.symbol("symbol", symbol);
-        c.status(201).json(ask(new Commands.AddPosition(c.pathParam("id"), canonical, quantity, price)));
+        String id = c.pathParam("id");
+        c.status(201).json(ask(d -> d.addPosition(id, canonical, quantity, price)));
     }
 
     private void submitOrder(Context c) {
@@ -237,11 +255,13 @@ final class PortfolioRoutes {
         var intent = new OrderIntent("ord-" + UUID.randomUUID(), c.pathParam("id"), strategy,
                 Validator.symbol("symbol", symbol), side,
                 quantity, type, limit, Boolean.TRUE.equals(b.reduceOnly()), ctx.clock().nowNanos());
-        c.status(202).json(ask(new Commands.Submit(intent)));
+        c.status(202).json(ask(d -> d.submit(intent)));
     }
 
     private void performance(Context c) {
-        var view = (Views.PortfolioView) ask(new Commands.Snapshot(c.pathParam("id")));
+        Views.PortfolioView view = view(c.pathParam("id"));
+        // snapshots the timer took before this call are written before they are read
+        equity.flush(timeout);
         double[] equity = store.equity(view.portfolioId());
         var body = new LinkedHashMap<String, Object>();
         body.put("portfolio_id", view.portfolioId());
@@ -266,19 +286,8 @@ final class PortfolioRoutes {
     }
 
     private void history(Context c) {
-        ask(new Commands.Snapshot(c.pathParam("id")));
-        int limit = 100;
-        String q = c.queryParam("limit");
-        if (q != null) {
-            try {
-                limit = Integer.parseInt(q);
-            } catch (NumberFormatException e) {
-                throw ProblemException.badField("limit", "must be an integer, got '" + q + "'");
-            }
-            if (limit < 1 || limit > 10_000) {
-                throw ProblemException.badField("limit", "must be in [1, 10000], got " + limit);
-            }
-        }
+        view(c.pathParam("id"));
+        int limit = QueryParams.intParam(c, "limit", 100, 1, 10_000);
         var items = store.optimizations(c.pathParam("id"), limit).stream().map(s -> {
             try {
                 return io.nautilus.core.http.Json.mapper().readTree(s);
@@ -287,18 +296,5 @@ final class PortfolioRoutes {
             }
         }).toList();
         c.json(Map.of("portfolio_id", c.pathParam("id"), "optimizations", items, "count", items.size()));
-    }
-
-    /** Health details of the scheduled rebalances. */
-    void describe(Map<String, Object> details) {
-        rebalancing.skips().describe(details);
-    }
-
-    /** Timer tick on the ring thread: equity snapshots, then scheduled rebalances. */
-    void onTick(PortfolioDesk desk, long nowNanos) {
-        for (Account a : desk.accounts().values()) {
-            store.insertEquity(a.info.portfolioId(), nowNanos, desk.view(a).totalValue());
-        }
-        rebalancing.onTick(desk, nowNanos);
     }
 }

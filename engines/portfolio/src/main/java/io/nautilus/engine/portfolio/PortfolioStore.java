@@ -9,12 +9,24 @@ import io.nautilus.core.store.Store;
 import io.nautilus.engine.portfolio.execution.Order;
 import io.nautilus.engine.portfolio.execution.OrderStatus;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -52,7 +64,42 @@ final class PortfolioStore {
     static final String INSERT_FILL = "INSERT INTO portfolio_fills (fill_seq, fill_id, order_id, portfolio_id,"
             + " symbol, side, quantity, price, commission, ts_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** One equity snapshot of a portfolio (written behind the ring, {@code portfolio_equity}). */
+    record EquitySample(String portfolioId, long tsNanos, double equity) {
+    }
+
+    /** A portfolio's kept rebalance targets ({@code portfolio_targets}). */
+    record Targets(String portfolioId, Map<String, Double> weights, long lastRebalanceNanos) {
+        Targets {
+            weights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        }
+    }
+
+    private static final TypeReference<LinkedHashMap<String, Double>> WEIGHTS = new TypeReference<>() { };
+    /** The store's own JSON of its records: snake_case names, a non-finite number written as null. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new SimpleModule("finite-or-null").addSerializer(Double.class, new FiniteOrNull())
+                    .addSerializer(double.class, new FiniteOrNull()))
+            .build();
+
     private final Store store;
+
+    /** Writes a non-finite double (a Sharpe ratio without risk) as JSON null. */
+    private static final class FiniteOrNull extends StdSerializer<Double> {
+        FiniteOrNull() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws java.io.IOException {
+            if (Double.isFinite(v)) {
+                g.writeNumber(v);
+            } else {
+                g.writeNull();
+            }
+        }
+    }
 
     PortfolioStore(Store store) {
         this.store = store;
@@ -186,15 +233,22 @@ final class PortfolioStore {
         });
     }
 
-    void insertOptimization(String id, String portfolioId, String method, String json, long tsNanos) {
+    /** Records an optimization result in the portfolio's history (JSON in snake_case, as the history route shows it). */
+    void insertOptimization(OptimizeRequests.OptimizeResponse r) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize optimization result", e);
+        }
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO portfolio_optimizations (optimization_id,"
                     + " portfolio_id, method, result_json, created_nanos) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, portfolioId);
-                ps.setString(3, method);
+                ps.setString(1, r.optimizationId());
+                ps.setString(2, r.portfolioId());
+                ps.setString(3, r.method());
                 ps.setString(4, json);
-                ps.setLong(5, tsNanos);
+                ps.setLong(5, r.createdNanos());
                 ps.executeUpdate();
             }
             return null;
@@ -219,14 +273,18 @@ final class PortfolioStore {
         });
     }
 
-    void insertEquity(String portfolioId, long tsNanos, double equity) {
+    /** Writes equity snapshots in one transaction (a snapshot already stored is overwritten: idempotent). */
+    void insertEquity(List<EquitySample> batch) {
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO portfolio_equity (portfolio_id, ts_nanos, equity)"
                     + " VALUES (?, ?, ?) ON CONFLICT (portfolio_id, ts_nanos) DO UPDATE SET equity = excluded.equity")) {
-                ps.setString(1, portfolioId);
-                ps.setLong(2, tsNanos);
-                ps.setDouble(3, equity);
-                ps.executeUpdate();
+                for (EquitySample e : batch) {
+                    ps.setString(1, e.portfolioId());
+                    ps.setLong(2, e.tsNanos());
+                    ps.setDouble(3, e.equity());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             return null;
         });
@@ -249,28 +307,40 @@ final class PortfolioStore {
         });
     }
 
-    void saveTargets(String portfolioId, String weightsJson, long lastRebalanceNanos) {
+    /** Writes rebalance targets in one transaction, in order (the last of a portfolio wins: idempotent). */
+    void saveTargets(List<Targets> batch) {
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO portfolio_targets (portfolio_id, weights_json,"
                     + " last_rebalance_nanos) VALUES (?, ?, ?) ON CONFLICT (portfolio_id) DO UPDATE SET"
                     + " weights_json = excluded.weights_json, last_rebalance_nanos = excluded.last_rebalance_nanos")) {
-                ps.setString(1, portfolioId);
-                ps.setString(2, weightsJson);
-                ps.setLong(3, lastRebalanceNanos);
-                ps.executeUpdate();
+                for (Targets t : batch) {
+                    ps.setString(1, t.portfolioId());
+                    ps.setString(2, JSON.writeValueAsString(t.weights()));
+                    ps.setLong(3, t.lastRebalanceNanos());
+                    ps.executeUpdate();
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialize targets", e);
             }
             return null;
         });
     }
 
-    /** Stored rebalance targets: portfolio id → {weights json, last rebalance nanos}. */
-    List<String[]> targets() {
+    /** Stored rebalance targets. */
+    List<Targets> targets() {
         return store.inTransaction(c -> {
-            var out = new ArrayList<String[]>();
+            var out = new ArrayList<Targets>();
             try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
                     "SELECT portfolio_id, weights_json, last_rebalance_nanos FROM portfolio_targets")) {
                 while (rs.next()) {
-                    out.add(new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
+                    Map<String, Double> weights;
+                    try {
+                        weights = JSON.readValue(rs.getString(2), WEIGHTS);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("corrupt rebalance targets of " + rs.getString(1) + ": "
+                                + e.getMessage(), e);
+                    }
+                    out.add(new Targets(rs.getString(1), weights, rs.getLong(3)));
                 }
             }
             return out;

@@ -1,36 +1,33 @@
 package io.nautilus.engine.portfolio;
 
-import io.nautilus.core.engine.EngineContext;
-import io.nautilus.core.http.Json;
-import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.engine.DomainFailure;
+import io.nautilus.core.engine.WriteBehind;
+import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.OrderType;
+import io.nautilus.core.time.Clock;
 import io.nautilus.engine.portfolio.OptimizeRequests.OptimizeBody;
+import io.nautilus.engine.portfolio.PortfolioStore.Targets;
 import io.nautilus.engine.portfolio.execution.PaperFillModel;
 import io.nautilus.engine.portfolio.rebalance.RebalancePlan;
 import io.nautilus.engine.portfolio.rebalance.RebalancePlanner;
 import io.nautilus.engine.portfolio.rebalance.RebalanceSchedule;
 import io.nautilus.engine.portfolio.rebalance.RebalanceTrade;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * {@code POST /portfolios/{id}/rebalance}: to given target weights or to an optimizer's output; trades sized in
  * whole units above a minimum notional, estimated costs, a dry run that only returns the trades, otherwise market
  * orders sent through risk on {@code order.intent}. The targets of a non-dry-run rebalance are kept, and the timer
- * rebalances again when the portfolio's calendar frequency comes due or its drift exceeds the threshold.
- * Thread-safe.
+ * rebalances again when the portfolio's calendar frequency comes due or its drift exceeds the threshold
+ * ({@link ScheduledRebalances}). Runs on the compute pool; reads and changes the desk only with ring calls
+ * ({@link DeskCalls}); bad input is a {@link DomainFailure}. Thread-safe.
  */
 final class Rebalancing {
     /** Request body; every field optional (no target_weights and no method: the portfolio's optimization_method). */
@@ -45,61 +42,51 @@ final class Rebalancing {
                              List<String> orderIds) {
     }
 
-    private record Target(Map<String, Double> weights, long lastRebalanceNanos) {
-    }
-
-    private final EngineContext ctx;
-    private final PortfolioStore store;
+    private final Clock clock;
     private final PaperFillModel model;
     private final PortfolioSettings settings;
-    private final RebalanceSkips skips = new RebalanceSkips();
-    private final Function<Commands.Command, Object> ask;
+    private final DeskCalls desk;
+    private final ScheduledRebalances scheduled;
+    private final WriteBehind<Targets> targetsWriter;
     private final PortfolioOptimizing optimizing;
-    private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
-    Rebalancing(EngineContext ctx, PortfolioStore store, PortfolioSettings settings,
-                Function<Commands.Command, Object> ask, PortfolioOptimizing optimizing) {
-        this.ctx = ctx;
-        this.store = store;
+    Rebalancing(Clock clock, PortfolioSettings settings, DeskCalls desk, ScheduledRebalances scheduled,
+                WriteBehind<Targets> targetsWriter, PortfolioOptimizing optimizing) {
+        this.clock = clock;
         this.settings = settings;
         this.model = settings.fillModel();
-        this.ask = ask;
+        this.desk = desk;
+        this.scheduled = scheduled;
+        this.targetsWriter = targetsWriter;
         this.optimizing = optimizing;
-        for (String[] row : store.targets()) {
-            targets.put(row[0], new Target(parse(row[1]), Long.parseLong(row[2])));
-        }
-    }
-
-    private static Map<String, Double> parse(String json) {
-        try {
-            return Json.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Double>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt rebalance targets: " + e.getMessage(), e);
-        }
     }
 
     RebalanceResponse rebalance(String portfolioId, RebalanceBody b) {
-        var view = (Views.PortfolioView) ask.apply(new Commands.Snapshot(portfolioId));
+        Views.PortfolioView view = desk.ask(d -> d.view(portfolioId));
         Map<String, Double> weights = b.targetWeights();
         if (weights == null) {
             OptimizeBody ob = b.optimize() != null ? b.optimize()
                     : new OptimizeBody(b.method(), null, null, null, null, null, null, null, null, null, null, null, null,
                             null, null, null, null);
             if (b.method() != null && b.optimize() != null && b.optimize().method() == null) {
-                throw ProblemException.badField("optimize.method", "give the method inside optimize, or only method");
+                throw DomainFailure.invalid("optimize.method", "give the method inside optimize, or only method");
             }
             weights = optimizing.forPortfolio(portfolioId, ob).targetWeights();
         } else {
             double sum = 0;
             for (var e : weights.entrySet()) {
                 if (e.getValue() == null || !Double.isFinite(e.getValue())) {
-                    throw ProblemException.badField("target_weights." + e.getKey(), "must be a finite number");
+                    throw DomainFailure.invalid("target_weights." + e.getKey(), "must be a finite number");
                 }
-                io.nautilus.core.model.Checks.validSymbol("target_weights", e.getKey());
+                try {
+                    Checks.validSymbol("target_weights", e.getKey());
+                } catch (IllegalArgumentException bad) {
+                    throw DomainFailure.invalid("target_weights", bad.getMessage());
+                }
                 sum += e.getValue();
             }
             if (sum > 1 + 1e-9 || sum < -1e-9) {
-                throw ProblemException.badField("target_weights", "must sum to a value in [0, 1], got " + sum);
+                throw DomainFailure.invalid("target_weights", "must sum to a value in [0, 1], got " + sum);
             }
         }
         double minNotional = b.minNotional() != null ? b.minNotional() : settings.rebalanceMinNotional();
@@ -111,7 +98,7 @@ final class Rebalancing {
         }
         List<String> orders = dryRun ? List.of() : send(portfolioId, plan);
         if (!dryRun) {
-            remember(portfolioId, weights, ctx.clock().nowNanos());
+            remember(portfolioId, weights, clock.nowNanos());
         }
         return new RebalanceResponse(dryRun ? "dry_run" : "rebalance_submitted", portfolioId, plan.trades(),
                 plan.turnover(), plan.estimatedCost(), plan.estimatedCost(), plan.maxDrift(), weights, orders);
@@ -126,8 +113,7 @@ final class Rebalancing {
             holdings.put(p.symbol(), p.quantity());
             prices.put(p.symbol(), p.lastPrice());
         }
-        @SuppressWarnings("unchecked")
-        var marks = (Map<String, Double>) ask.apply(new Commands.Prices(List.copyOf(symbols)));
+        Map<String, Double> marks = desk.ask(d -> d.marks(symbols));
         marks.forEach((s, m) -> {
             if (m > 0) {
                 prices.put(s, m);
@@ -136,7 +122,7 @@ final class Rebalancing {
         try {
             return new RebalancePlanner(model, minNotional, whole).plan(view.totalValue(), holdings, prices, weights);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.unprocessable(e.getMessage(), List.of());
+            throw DomainFailure.unprocessable("target_weights", e.getMessage());
         }
     }
 
@@ -144,71 +130,25 @@ final class Rebalancing {
         var ids = new ArrayList<String>();
         for (RebalanceTrade t : plan.trades()) {
             var intent = new OrderIntent("ord-" + UUID.randomUUID(), portfolioId, "rebalance", t.symbol(), t.side(),
-                    t.quantity(), OrderType.MARKET, Double.NaN, false, ctx.clock().nowNanos());
-            ask.apply(new Commands.Submit(intent));
+                    t.quantity(), OrderType.MARKET, Double.NaN, false, clock.nowNanos());
+            desk.ask(d -> d.submit(intent));
             ids.add(intent.orderId());
         }
         return ids;
     }
 
-    private void remember(String portfolioId, Map<String, Double> weights, long nowNanos) {
-        try {
-            store.saveTargets(portfolioId, Json.mapper().writeValueAsString(weights), nowNanos);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize targets", e);
-        }
-        targets.put(portfolioId, new Target(Map.copyOf(weights), nowNanos));
-    }
-
-    /** Skipped scheduled rebalances, for {@code /health}. */
-    RebalanceSkips skips() {
-        return skips;
-    }
-
     /**
-     * Timer tick on the ring thread: portfolios with kept targets whose calendar frequency came due or whose drift
-     * exceeds {@code portfolio.rebalance.drift_threshold} are rebalanced (orders go through risk). A portfolio whose
-     * trades cannot be planned (e.g. a target without a price) is skipped this tick and recorded in {@link #skips()}.
+     * Keeps the targets on the ring ({@link ScheduledRebalances}) and waits until they are written, so the answer
+     * reports stored targets as before.
      */
-    void onTick(PortfolioDesk desk, long nowNanos) {
-        var planner = new RebalancePlanner(model, settings.rebalanceMinNotional(), true);
-        for (var e : targets.entrySet()) {
-            Account a = desk.accounts().get(e.getKey());
-            if (a == null) {
-                continue;
-            }
-            Views.PortfolioView view = desk.view(a);
-            var holdings = new HashMap<String, Double>();
-            var prices = new HashMap<String, Double>();
-            for (Views.PositionView p : view.positions()) {
-                holdings.put(p.symbol(), p.quantity());
-                prices.put(p.symbol(), p.lastPrice());
-            }
-            for (String s : e.getValue().weights().keySet()) {
-                double m = desk.mark(s);
-                if (m > 0) {
-                    prices.put(s, m);
-                }
-            }
-            RebalanceSchedule schedule;
-            RebalancePlan plan;
-            try {
-                schedule = new RebalanceSchedule(RebalanceSchedule.Frequency.parse(a.info.rebalanceFrequency()),
-                        settings.driftThreshold());
-                plan = planner.plan(view.totalValue(), holdings, prices, e.getValue().weights());
-            } catch (IllegalArgumentException unplannable) {
-                skips.skipped(e.getKey(), unplannable.getMessage(), nowNanos);
-                continue;
-            }
-            skips.planned(e.getKey());
-            if (plan.trades().isEmpty() || !schedule.isDue(e.getValue().lastRebalanceNanos(), nowNanos, plan.maxDrift())) {
-                continue;
-            }
-            for (RebalanceTrade t : plan.trades()) {
-                desk.handle(new Commands.Submit(new OrderIntent("ord-" + UUID.randomUUID(), e.getKey(), "rebalance",
-                        t.symbol(), t.side(), t.quantity(), OrderType.MARKET, Double.NaN, false, nowNanos)));
-            }
-            remember(e.getKey(), e.getValue().weights(), nowNanos);
+    private void remember(String portfolioId, Map<String, Double> weights, long nowNanos) {
+        desk.ask(d -> {
+            scheduled.remember(portfolioId, weights, nowNanos);
+            return null;
+        });
+        if (!targetsWriter.flush(settings.requestTimeout())) {
+            throw new IllegalStateException("the rebalance targets of " + portfolioId + " are not stored yet (see /health"
+                    + " write_behind.portfolio_targets); they are kept and written when the store takes them");
         }
     }
 }

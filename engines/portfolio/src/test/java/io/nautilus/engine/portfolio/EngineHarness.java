@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nautilus.bus.host.EngineHost;
-import io.nautilus.bus.host.HostSettings;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.engine.EngineConfig;
-import io.nautilus.core.http.HttpSettings;
-import io.nautilus.core.http.Json;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.PortfolioState;
@@ -18,24 +14,21 @@ import io.nautilus.core.model.Quote;
 import io.nautilus.core.model.RiskDecision;
 import io.nautilus.core.model.Topics;
 import io.nautilus.core.time.Clock;
+import io.nautilus.testkit.engine.EngineTestHost;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Test support: the Portfolio engine on a real in-process bus and HTTP server, with a "risk" engine that records
- * intents, fills and positions and answers risk decisions when told. The store is SQLite in {@code dir}, or the
- * given JDBC URL (PostgreSQL). {@link #restart()} closes the host and starts a new one on the same store.
+ * Test support: the Portfolio engine in the one engine test host ({@link EngineTestHost}, real bus and HTTP server)
+ * on a bus shared with a "risk" engine that records intents, fills, positions and states and answers risk decisions
+ * when told. The store is SQLite in {@code dir}, or the given JDBC URL (PostgreSQL). {@link #restart()} closes the
+ * host and starts a new one on the same store and bus.
  */
 final class EngineHarness implements AutoCloseable {
     static final long TS = 1_700_000_000_000_000_000L;
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     final LocalBus bus = LocalBus.create();
     final List<OrderIntent> intents = new CopyOnWriteArrayList<>();
@@ -45,9 +38,11 @@ final class EngineHarness implements AutoCloseable {
     final List<PortfolioState> states = new CopyOnWriteArrayList<>();
     /** States and intents as one subscriber (on one ring thread) received them, in order. */
     final List<Object> stateAndIntentOrder = new CopyOnWriteArrayList<>();
-    private final HostSettings settings;
+    private final Path dir;
+    private final String dbUrl;
+    private final EngineConfig config;
     private final Clock clock;
-    EngineHost host;
+    EngineTestHost host;
 
     /**
      * @param dir    data directory (SQLite file when {@code dbUrl} is null)
@@ -56,8 +51,9 @@ final class EngineHarness implements AutoCloseable {
      * @param clock  the engine's clock
      */
     EngineHarness(Path dir, String dbUrl, EngineConfig config, Clock clock) {
-        this.settings = HostSettings.defaults().withHttp(HttpSettings.local(0)).withDataDir(dir.toString())
-                .withDbUrl(dbUrl).withConfig(config);
+        this.dir = dir;
+        this.dbUrl = dbUrl;
+        this.config = config;
         this.clock = clock;
         var risk = bus.forEngine("risk");
         risk.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (i, m) -> intents.add(i));
@@ -71,8 +67,14 @@ final class EngineHarness implements AutoCloseable {
         host = start();
     }
 
-    private EngineHost start() {
-        return new EngineHost(new PortfolioEngine(), settings, bus, clock, () -> true).start();
+    private EngineTestHost start() {
+        var b = EngineTestHost.builder(new PortfolioEngine()).bus(bus).dataDir(dir).config(config).clock(clock);
+        return (dbUrl == null ? b : b.dbUrl(dbUrl)).start();
+    }
+
+    /** The engine running now (a new instance after each {@link #restart()}). */
+    PortfolioEngine engine() {
+        return (PortfolioEngine) host.engine();
     }
 
     void restart() {
@@ -87,16 +89,11 @@ final class EngineHarness implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String path, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return host.send(method, path, body);
     }
 
     JsonNode json(String method, String path, String body, int status) throws Exception {
-        var r = send(method, path, body);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
-        return Json.mapper().readTree(r.body());
+        return host.json(method, path, body, status);
     }
 
     void createPortfolio(String id) throws Exception {

@@ -12,6 +12,7 @@ import io.nautilus.core.time.SimulatedClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scheduled rebalance through the engine: a simulated clock, timer ticks published on the engine's timer topic
- * {@value Commands#TICK}, risk approvals by the test. No slippage or commission, quotes with bid = ask, so every
+ * The scheduled rebalance through the engine: a simulated clock, timer ticks run by the test on the ring thread
+ * ({@code PortfolioEngine.tick()}, what the engine's timer runs), risk approvals by the test. No slippage or commission, quotes with bid = ask, so every
  * fill is at the quote and the sizes follow by hand from {@code RebalancePlanner}'s rule (units truncated towards
  * zero).
  */
@@ -58,7 +59,7 @@ class RebalancingTest {
     /** Moves the clock, publishes a timer tick and waits until the engine has handled it (one equity snapshot each). */
     void tickAt(String instant) throws Exception {
         clock.set(nanos(instant));
-        h.bus.forEngine("timer").publish(Commands.TICK, new Commands.Tick(clock.nowNanos()));
+        h.engine().tick().get(10, TimeUnit.SECONDS);
         int expected = ++ticks;
         await().until(() -> h.json("GET", "/portfolios/p8/performance", null, 200).get("equity_snapshots").asInt() == expected);
     }

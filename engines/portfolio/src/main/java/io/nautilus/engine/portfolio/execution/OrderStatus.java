@@ -1,18 +1,14 @@
 package io.nautilus.engine.portfolio.execution;
 
-import java.util.Locale;
+import io.nautilus.core.model.WireName;
 
 /**
  * Lifecycle of an order: NEW (accepted over HTTP) → PENDING_RISK (intent published) → APPROVED (working: a limit
  * order rests here until marketable) or REJECTED; APPROVED → PARTIALLY_FILLED → FILLED, or CANCELLED while working.
+ * The wire name (JSON, the store's status column) is the lower-case constant name ({@link WireName}).
  */
-public enum OrderStatus {
+public enum OrderStatus implements WireName {
     NEW, PENDING_RISK, APPROVED, REJECTED, PARTIALLY_FILLED, FILLED, CANCELLED;
-
-    /** Lower-case name used in JSON and the store. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** True once nothing more can happen to the order. */
     public boolean isFinal() {

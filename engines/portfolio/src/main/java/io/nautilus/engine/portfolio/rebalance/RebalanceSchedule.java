@@ -1,10 +1,11 @@
 package io.nautilus.engine.portfolio.rebalance;
 
+import io.nautilus.core.model.WireName;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
-import java.util.Locale;
 
 /**
  * When a scheduled rebalance is due: on a calendar boundary (UTC) since the last rebalance, or as soon as the
@@ -17,22 +18,9 @@ import java.util.Locale;
  */
 public record RebalanceSchedule(Frequency frequency, double driftThreshold) {
 
-    /** Calendar frequencies. */
-    public enum Frequency {
-        NONE, DAILY, WEEKLY, MONTHLY, QUARTERLY;
-
-        /** Parses a frequency name (case-insensitive); blank or null is NONE. */
-        public static Frequency parse(String name) {
-            if (name == null || name.isBlank()) {
-                return NONE;
-            }
-            try {
-                return valueOf(name.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("rebalance_frequency must be none, daily, weekly, monthly or quarterly; got '"
-                        + name + "'");
-            }
-        }
+    /** Calendar frequencies; wire names {@code none}, {@code daily}, ... ({@link WireName}). */
+    public enum Frequency implements WireName {
+        NONE, DAILY, WEEKLY, MONTHLY, QUARTERLY
     }
 
     public RebalanceSchedule {
