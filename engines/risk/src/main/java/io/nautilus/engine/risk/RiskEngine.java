@@ -8,6 +8,7 @@ import io.nautilus.core.engine.Engine;
 import io.nautilus.core.engine.EngineContext;
 import io.nautilus.core.engine.EngineId;
 import io.nautilus.core.engine.Health;
+import io.nautilus.core.engine.Timer;
 import io.nautilus.core.model.Bar;
 import io.nautilus.core.model.BarHistory;
 import io.nautilus.core.model.OrderIntent;
@@ -44,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * {@code md.quote.*} and {@code md.trade.*} with breaches on {@code risk.breach.<portfolio>} (CRITICAL); a
  * daily-returns covariance model from {@code md.bar.1d.*} and bar-history requests to the Market Data engine;
  * breach predictions on {@code risk.prediction.<portfolio>}; VaR, reports and the seed routes over HTTP (see
- * docs/risk.md). Until the books have arrived every check is refused ({@code NO_BOOK:syncing}) and /health is
- * degraded.
+ * docs/risk.md). Until the books have arrived every dry run is refused ({@code NO_BOOK:syncing}), order intents
+ * are held (bounded in number and time) and decided once the books are in, and /health is degraded.
  *
  * <p>Threading: every handler runs on the engine's ring thread and only there is {@link RiskState} touched. HTTP
  * handlers read the {@link RiskRegistry} snapshots, or ask the ring over the bus ({@code _local.risk.*}); model
@@ -78,6 +79,15 @@ public final class RiskEngine implements Engine {
     private volatile int bookSyncAttempts;
     private volatile int portfolioCount;
     private volatile List<String> waitingForHistory = List.of();
+    /** Order intents held while the books sync, oldest first (ring thread only). */
+    private final java.util.ArrayDeque<HeldIntent> held = new java.util.ArrayDeque<>();
+    /** Expires the oldest held intent; {@code null} when none is held. */
+    private Timer holdExpiry;
+    private volatile int heldCount;
+
+    /** An order intent held while the books sync, with when it was held (engine clock). */
+    private record HeldIntent(OrderIntent intent, long heldAtNanos) {
+    }
 
     @Inject
     public RiskEngine() {
@@ -101,7 +111,7 @@ public final class RiskEngine implements Engine {
         this.state = new RiskState(settings, registry, store, bus, symbol -> symbolSeen(symbol));
         this.calls = new RingCalls(bus);
         context.onEndOfBatch(this::endOfBatch);
-        bus.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (o, m) -> decide(o));
+        bus.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (o, m) -> onIntent(o));
         bus.subscribe(Topics.portfolioState("*"), PortfolioState.class, (p, m) -> {
             state.onPortfolioState(p, now());
             afterBookChange();
@@ -171,9 +181,57 @@ public final class RiskEngine implements Engine {
         state.onBooks(books, now());
         booksSynced = true;
         if (first) {
-            LOG.info("engine=risk books synced: {} portfolios from the Portfolio engine", books.portfolios().size());
+            LOG.info("engine=risk books synced: {} portfolios from the Portfolio engine; {} held order intents "
+                    + "decided now", books.portfolios().size(), held.size());
         }
         afterBookChange();
+        releaseHeld(Long.MAX_VALUE);
+    }
+
+    /**
+     * An {@code order.intent}: decided at once once the books are synced. Before, it is held (in arrival order) up
+     * to {@code risk.sync.max_held_orders} and decided as soon as the books arrive, so that orders the Portfolio
+     * engine re-sends at its start are not refused for a sync that completes a moment later; beyond the bound it
+     * is refused at once ({@code NO_BOOK:syncing}).
+     */
+    private void onIntent(OrderIntent o) {
+        if (!state.booksSynced() && held.size() < settings.syncMaxHeldOrders()) {
+            held.addLast(new HeldIntent(o, now()));
+            heldCount = held.size();
+            if (holdExpiry == null) {
+                scheduleHoldExpiry();
+            }
+            return;
+        }
+        decide(o);
+    }
+
+    /**
+     * Decides, in order, the held intents held at or before {@code heldBeforeNanos} (all of them once the books are
+     * in; while syncing, those past {@code risk.sync.max_hold_ms}, which are refused {@code NO_BOOK:syncing}).
+     */
+    private void releaseHeld(long heldBeforeNanos) {
+        while (!held.isEmpty() && held.peekFirst().heldAtNanos() <= heldBeforeNanos) {
+            decide(held.pollFirst().intent());
+        }
+        heldCount = held.size();
+        if (holdExpiry != null) {
+            holdExpiry.cancel();
+            holdExpiry = null;
+        }
+        if (!held.isEmpty()) {
+            scheduleHoldExpiry();
+        }
+    }
+
+    /** A ring timer for when the oldest held intent reaches {@code risk.sync.max_hold_ms}. */
+    private void scheduleHoldExpiry() {
+        long maxHoldNanos = settings.syncMaxHoldMs() * 1_000_000L;
+        long dueIn = held.peekFirst().heldAtNanos() + maxHoldNanos - now();
+        holdExpiry = ctx.after(Duration.ofNanos(Math.max(1_000_000L, dueIn)), () -> {
+            holdExpiry = null;
+            releaseHeld(now() - maxHoldNanos);
+        });
     }
 
     /**
@@ -373,6 +431,7 @@ public final class RiskEngine implements Engine {
         details.put("limits", registry == null ? 0 : registry.limits().size());
         details.put("books_synced", booksSynced);
         details.put("book_sync_attempts", bookSyncAttempts);
+        details.put("orders_held_for_sync", heldCount);
         details.put("portfolios", portfolioCount);
         List<String> waiting = waitingForHistory;
         details.put("symbols_waiting_for_history", waiting.size());
@@ -383,7 +442,7 @@ public final class RiskEngine implements Engine {
                 .map(k -> k.kind() + ":" + io.nautilus.core.model.Checks.shorten(k.id())).toList()));
         if (!booksSynced) {
             return Health.degraded("books not synced: waiting for the Portfolio engine's answer to "
-                    + PortfolioStateRequest.TOPIC + " (every check is refused with NO_BOOK:syncing)", details);
+                    + PortfolioStateRequest.TOPIC + " (dry runs are refused with NO_BOOK:syncing, order intents held)", details);
         }
         return Health.up(details);
     }

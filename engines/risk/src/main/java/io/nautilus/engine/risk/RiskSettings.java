@@ -31,12 +31,15 @@ import java.util.stream.Collectors;
  * @param predictionModel   {@code garch} or {@code ewma}
  * @param modelSeconds      shortest interval between two rebuilds of the covariance model
  * @param whatIfMaxOpen     most open what-if breaches kept; beyond it the oldest are dropped (deleted)
+ * @param syncMaxHeldOrders most {@code order.intent}s held while the books sync (0 = none: refused at once)
+ * @param syncMaxHoldMs     longest an intent is held while the books sync before it is refused
  */
 public record RiskSettings(ExposureBook.Settings book, OrderControls defaultControls, double modelLambda,
                            int minHistory, int maxHistory, int advDays, boolean requestHistory, long requestTimeoutMs,
                            double hysteresisPct, boolean autoResolve, boolean monitorOnStart, double varLambda,
                            int varSimulations, long varSeed, int predictionSeconds, double alertProbability,
-                           String predictionModel, int modelSeconds, int whatIfMaxOpen) {
+                           String predictionModel, int modelSeconds, int whatIfMaxOpen,
+                           int syncMaxHeldOrders, long syncMaxHoldMs) {
 
     public RiskSettings {
         if (!(modelLambda > 0 && modelLambda < 1) || !(varLambda > 0 && varLambda < 1)) {
@@ -56,6 +59,12 @@ public record RiskSettings(ExposureBook.Settings book, OrderControls defaultCont
         }
         if (whatIfMaxOpen < 1) {
             throw new IllegalArgumentException("risk.what_if.max_open must be >= 1, got " + whatIfMaxOpen);
+        }
+        if (syncMaxHeldOrders < 0) {
+            throw new IllegalArgumentException("risk.sync.max_held_orders must be >= 0, got " + syncMaxHeldOrders);
+        }
+        if (syncMaxHoldMs < 1) {
+            throw new IllegalArgumentException("risk.sync.max_hold_ms must be >= 1, got " + syncMaxHoldMs);
         }
     }
 
@@ -79,6 +88,7 @@ public record RiskSettings(ExposureBook.Settings book, OrderControls defaultCont
                 c.number("risk.var.lambda", 0.94), c.integer("risk.var.simulations", 10_000),
                 c.integer("risk.var.seed", 20_240_601), c.integer("risk.prediction.interval_seconds", 60),
                 c.number("risk.prediction.alert_probability", 0.05), c.string("risk.prediction.model", "garch"),
-                c.integer("risk.model.rebuild_seconds", 1), c.integer("risk.what_if.max_open", 10_000));
+                c.integer("risk.model.rebuild_seconds", 1), c.integer("risk.what_if.max_open", 10_000),
+                c.integer("risk.sync.max_held_orders", 10_000), c.integer("risk.sync.max_hold_ms", 10_000));
     }
 }

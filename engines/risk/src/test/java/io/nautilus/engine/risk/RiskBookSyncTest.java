@@ -64,10 +64,7 @@ class RiskBookSyncTest {
             assertThat(health.get("books_synced").asBoolean()).isFalse();
             assertThat(health.get("status").asText()).isEqualTo("degraded");
             assertThat(health.get("reasons").get(0).asText()).contains("books not synced");
-            // every path of a check is refused, naming why
-            RiskDecision d = decide(bus, decisions, order("o1", "p1", "AAPL", Side.BUY, 1));
-            assertThat(d.approved()).isFalse();
-            assertThat(d.reasons()).containsExactly("NO_BOOK:syncing");
+            // every dry run is refused, naming why (an order intent is held: see the held-intent tests)
             JsonNode pre = risk.json("POST", "/risk/pretrade", "{\"portfolio_id\":\"p1\",\"symbol\":\"AAPL\","
                     + "\"side\":\"buy\",\"quantity\":1}", 200);
             assertThat(pre.get("approved").asBoolean()).isFalse();
@@ -192,6 +189,93 @@ class RiskBookSyncTest {
             RiskDecision under = decide(bus, decisions, order("under", "pf", "AAPL", Side.BUY, 50 * k));
             assertThat(under.approved()).isTrue();
             assertThat(under.reasons()).containsExactly("LIMIT_WARNING:leverage:lev");
+        }
+    }
+    /**
+     * Intents that arrive before the books (the Portfolio engine re-sending its pending_risk orders at its start)
+     * are held and decided in order on their merits once the books arrive: with max_quantity 100, o1 (10 on p1)
+     * is approved, o2 (500 on p1) is refused MAX_QUANTITY, o3 (on a portfolio without a state) NO_BOOK:no_state.
+     */
+    @Test
+    void test_intentsBeforeTheBooks_areHeldThenDecidedInOrderOnTheirMerits() throws Exception {
+        var books = new FakePortfolio();
+        books.create("p1", 100_000);
+        try (LocalBus bus = LocalBus.create();
+             RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig().with("risk.controls.max_quantity", "100"),
+                     HttpSettings.local(0), books, false)) {
+            List<RiskDecision> decisions = decisions(bus);
+            bus.forEngine("md").publish(Topics.quote("AAPL"), new Quote("AAPL", 50, 50, 1, 1, T0));
+            for (OrderIntent o : List.of(order("o1", "p1", "AAPL", Side.BUY, 10),
+                    order("o2", "p1", "AAPL", Side.BUY, 500), order("o3", "ghost", "AAPL", Side.BUY, 1))) {
+                bus.forEngine("portfolio").publish(Topics.ORDER_INTENT, o);
+            }
+            await().until(() -> risk.json("GET", "/health", null, 200).get("orders_held_for_sync").asInt() == 3);
+            assertThat(decisions).isEmpty();
+
+            books.answer(bus.forEngine("portfolio"));
+            await().until(() -> decisions.size() == 3);
+            assertThat(decisions).extracting(d -> d.intent().orderId()).containsExactly("o1", "o2", "o3");
+            assertThat(decisions.get(0).approved()).isTrue();
+            assertThat(decisions.get(0).reasons()).isEmpty();
+            assertThat(decisions.get(1).approved()).isFalse();
+            assertThat(decisions.get(1).reasons()).containsExactly("MAX_QUANTITY");
+            assertThat(decisions.get(2).reasons()).containsExactly("NO_BOOK:no_state");
+            JsonNode health = risk.json("GET", "/health", null, 200);
+            assertThat(health.get("orders_held_for_sync").asInt()).isZero();
+            assertThat(health.get("approved").asLong()).isEqualTo(1);
+            assertThat(health.get("rejected").asLong()).isEqualTo(2);
+        }
+    }
+
+    /** Beyond risk.sync.max_held_orders (2 here) an intent is refused at once; the two held are decided later. */
+    @Test
+    void test_intentsBeyondTheBound_areRefusedSyncingAtOnce() throws Exception {
+        var books = new FakePortfolio();
+        books.create("p1", 100_000);
+        try (LocalBus bus = LocalBus.create();
+             RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig().with("risk.sync.max_held_orders", "2"),
+                     HttpSettings.local(0), books, false)) {
+            List<RiskDecision> decisions = decisions(bus);
+            bus.forEngine("md").publish(Topics.quote("AAPL"), new Quote("AAPL", 50, 50, 1, 1, T0));
+            for (String id : List.of("o1", "o2", "o3")) {
+                bus.forEngine("portfolio").publish(Topics.ORDER_INTENT, order(id, "p1", "AAPL", Side.BUY, 1));
+            }
+            await().until(() -> decisions.size() == 1);
+            assertThat(decisions.get(0).intent().orderId()).isEqualTo("o3");
+            assertThat(decisions.get(0).reasons()).containsExactly("NO_BOOK:syncing");
+            assertThat(risk.json("GET", "/health", null, 200).get("orders_held_for_sync").asInt()).isEqualTo(2);
+
+            books.answer(bus.forEngine("portfolio"));
+            await().until(() -> decisions.size() == 3);
+            assertThat(decisions).extracting(d -> d.intent().orderId()).containsExactly("o3", "o1", "o2");
+            assertThat(decisions.subList(1, 3)).allSatisfy(d -> assertThat(d.approved()).isTrue());
+        }
+    }
+
+    /**
+     * An intent held longer than risk.sync.max_hold_ms (300 ms here) is refused NO_BOOK:syncing by the ring timer,
+     * as before holding existed.
+     */
+    @Test
+    void test_intentHeldPastMaxHold_isRefusedSyncing() throws Exception {
+        var books = new FakePortfolio();
+        books.create("p1", 100_000);
+        try (LocalBus bus = LocalBus.create();
+             RiskHost risk = new RiskHost(bus, dir, RiskHost.testConfig().with("risk.sync.max_hold_ms", "300"),
+                     HttpSettings.local(0), books, false)) {
+            List<RiskDecision> decisions = decisions(bus);
+            bus.forEngine("md").publish(Topics.quote("AAPL"), new Quote("AAPL", 50, 50, 1, 1, T0));
+            long sentNanos = io.nautilus.core.time.Clock.system().nowNanos();
+            var old = new OrderIntent("old", "p1", "s1", "AAPL", Side.BUY, 1, OrderType.MARKET, Double.NaN, false,
+                    sentNanos);
+            bus.forEngine("portfolio").publish(Topics.ORDER_INTENT, old);
+            await().until(() -> decisions.size() == 1);
+            RiskDecision d = decisions.get(0);
+            assertThat(d.intent().orderId()).isEqualTo("old");
+            assertThat(d.reasons()).containsExactly("NO_BOOK:syncing");
+            // decided by the expiry, not at once: at least max_hold_ms after it was sent
+            assertThat(d.tsNanos() - sentNanos).isGreaterThanOrEqualTo(300_000_000L);
+            assertThat(risk.json("GET", "/health", null, 200).get("orders_held_for_sync").asInt()).isZero();
         }
     }
 }
