@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.engine.features.FeatureRequests.FeatureSetBody;
+import io.nautilus.engine.features.http.SeriesInputs;
 import io.nautilus.engine.features.stream.FeatureConfig;
 import io.nautilus.engine.features.stream.FeatureSet;
 import io.nautilus.engine.features.stream.Universe;

@@ -2,7 +2,9 @@ package io.nautilus.engine.features;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.nautilus.core.http.Json;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.nautilus.core.store.Migration;
 import io.nautilus.core.store.Store;
 import io.nautilus.core.store.StoreException;
@@ -33,6 +35,12 @@ final class FeatureConfigStore {
     };
     private static final TypeReference<List<String>> SYMBOLS = new TypeReference<>() {
     };
+    /**
+     * The store's own encoding of its columns ({@code [{"name":"rsi","params":{"period":14.0}}]}, {@code ["AAPL"]}),
+     * not the HTTP mapper: the database format does not follow the wire format.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final Store store;
     private final Clock clock;
@@ -124,7 +132,7 @@ final class FeatureConfigStore {
 
     private static String write(Object value) {
         try {
-            return Json.mapper().writeValueAsString(value);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot encode feature set: " + e.getOriginalMessage(), e);
         }
@@ -132,7 +140,7 @@ final class FeatureConfigStore {
 
     private static <T> T read(String json, TypeReference<T> type) {
         try {
-            return Json.mapper().readValue(json, type);
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot decode stored feature set: " + e.getOriginalMessage(), e);
         }

@@ -16,10 +16,13 @@ import io.nautilus.engine.features.stream.FeatureStream;
 
 import jakarta.inject.Inject;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -30,18 +33,42 @@ import java.util.function.UnaryOperator;
  * {@link FeatureVector} on {@code feature.<SYM>}; serves batch indicator computation, fundamental ratios and the
  * per-symbol feature-set configuration (persisted) over HTTP.
  *
- * <p>Threading: bars are handled on the engine's ring thread, which alone owns the streaming state. HTTP
- * handlers read the volatile configuration snapshot and the concurrent map of latest vectors (immutable
- * values); configuration writes are serialized among HTTP threads, persisted, then published as a new snapshot
- * that the ring thread picks up on the next bar. Batch computations run on the engine's compute pool.
+ * <p>Threading: bars are handled on the engine's ring thread, which alone owns the streaming state, the latest
+ * vectors and the posted fundamentals. At the end of each batch that changed them the ring publishes an immutable
+ * {@link View} (a volatile reference), then the batch's vectors on the bus, so a subscriber that got a vector finds
+ * it in {@code /features/{symbol}/latest}. HTTP handlers read that view and the volatile configuration snapshot;
+ * posted fundamentals reach the ring with {@link EngineContext#call}. Configuration writes are serialized among
+ * HTTP threads, persisted, then published as a new snapshot that the ring thread picks up on the next bar. Batch
+ * computations run on the engine's compute pool ({@link EngineContext#offload}).
  */
 public final class FeaturesEngine implements Engine {
+    /** Longest a batch computation may run on the compute pool (then 503 with Retry-After). */
+    static final Duration COMPUTE_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * What HTTP threads read of the ring's state, published at the end of a batch that changed it. Immutable.
+     *
+     * @param latest       the latest live vector of each symbol, by interval
+     * @param fundamentals the ratios last posted for each symbol
+     */
+    record View(Map<String, Map<String, FeatureVector>> latest, Map<String, FundamentalRatios.Result> fundamentals) {
+        static final View EMPTY = new View(Map.of(), Map.of());
+
+        /** Latest live vectors of {@code symbol} by interval (empty when none yet). */
+        Map<String, FeatureVector> latest(String symbol) {
+            return latest.getOrDefault(symbol, Map.of());
+        }
+    }
 
     private volatile FeaturesSettings settings = FeaturesSettings.defaults();
     private volatile FeatureConfig config = FeatureConfig.standard();
     private final Object configWriter = new Object();
-    private final Map<String, Map<String, FeatureVector>> latest = new ConcurrentHashMap<>();
-    private final Map<String, FundamentalRatios.Result> fundamentals = new ConcurrentHashMap<>();
+    private volatile View view = View.EMPTY;
+    /** Ring thread only: the state {@link #view} is a copy of, and the vectors to publish after it. */
+    private final Map<String, Map<String, FeatureVector>> latest = new HashMap<>();
+    private final Map<String, FundamentalRatios.Result> fundamentals = new HashMap<>();
+    private final List<FeatureVector> unpublished = new ArrayList<>();
+    private boolean changed;
     private EngineContext ctx;
     private FeatureConfigStore store;
     private FeatureStream stream;
@@ -69,6 +96,7 @@ public final class FeaturesEngine implements Engine {
         for (BarInterval interval : settings.intervals()) {
             context.bus().subscribe(Topics.bar(interval.label(), "*"), Bar.class, this::onBar);
         }
+        context.onEndOfBatch(this::publish);
     }
 
     private void onBar(Bar bar, Message message) {
@@ -78,9 +106,32 @@ public final class FeaturesEngine implements Engine {
         if (vector == null) {
             return;
         }
-        latest.computeIfAbsent(bar.symbol(), s -> new ConcurrentHashMap<>()).put(bar.interval(), vector);
-        ctx.bus().publish(Topics.feature(bar.symbol()), vector);
-        vectorsPublished++;
+        Map<String, FeatureVector> before = latest.get(bar.symbol());
+        Map<String, FeatureVector> after;
+        if (before == null) {
+            after = Map.of(bar.interval(), vector);
+        } else {
+            var m = new HashMap<>(before);
+            m.put(bar.interval(), vector);
+            after = Map.copyOf(m);
+        }
+        latest.put(bar.symbol(), after);
+        unpublished.add(vector);
+        changed = true;
+    }
+
+    /** End of a ring batch: the new view first, then the batch's vectors on the bus. */
+    private void publish() {
+        if (!changed) {
+            return;
+        }
+        changed = false;
+        view = new View(Map.copyOf(latest), Map.copyOf(fundamentals));
+        for (FeatureVector v : unpublished) {
+            ctx.bus().publish(Topics.feature(v.symbol()), v);
+            vectorsPublished++;
+        }
+        unpublished.clear();
     }
 
     @Override
@@ -96,7 +147,7 @@ public final class FeaturesEngine implements Engine {
         details.put("bars_received", barsReceived);
         details.put("bars_refused", barsRefused);
         details.put("vectors_published", vectorsPublished);
-        details.put("symbols", latest.size());
+        details.put("symbols", view.latest().size());
         details.put("intervals", settings.intervals().stream().map(BarInterval::label).toList());
         details.put("config_version", config.version());
         return Health.up(details);
@@ -115,13 +166,21 @@ public final class FeaturesEngine implements Engine {
         return config;
     }
 
-    /** Latest live vectors of {@code symbol} by interval (empty when none yet). */
-    Map<String, FeatureVector> latest(String symbol) {
-        return latest.getOrDefault(symbol, Map.of());
+    /** The ring's state as of its last batch. */
+    View view() {
+        return view;
     }
 
-    Map<String, FundamentalRatios.Result> fundamentals() {
-        return fundamentals;
+    /**
+     * Records {@code symbol}'s posted ratios on the ring thread; the future completes once the view that has them is
+     * published.
+     */
+    CompletableFuture<FundamentalRatios.Result> putFundamentals(String symbol, FundamentalRatios.Result result) {
+        return ctx.call(() -> {
+            fundamentals.put(symbol, result);
+            changed = true;
+            return result;
+        });
     }
 
     /**
@@ -137,15 +196,11 @@ public final class FeaturesEngine implements Engine {
         }
     }
 
-    /** Runs {@code work} on the engine's compute pool and waits for it (HTTP handlers run on virtual threads). */
-    <T> T compute(Supplier<T> work) {
-        try {
-            return ctx.compute().executeSupplier(work).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+    /**
+     * Runs {@code work} on the engine's compute pool ({@link EngineContext#offload}, at most
+     * {@link #COMPUTE_TIMEOUT}).
+     */
+    <T> CompletableFuture<T> compute(Supplier<T> work) {
+        return ctx.offload(work, COMPUTE_TIMEOUT);
     }
 }

@@ -2,6 +2,7 @@ package io.nautilus.engine.features;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.nautilus.core.http.Await;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
@@ -13,6 +14,7 @@ import io.nautilus.engine.features.FeatureRequests.SeriesBody;
 import io.nautilus.engine.features.batch.SeriesFeatures;
 import io.nautilus.engine.features.fundamental.FundamentalRatios;
 import io.nautilus.engine.features.fundamental.Fundamentals;
+import io.nautilus.engine.features.http.SeriesInputs;
 import io.nautilus.core.quant.indicator.IndicatorCatalog;
 import io.nautilus.core.quant.indicator.OhlcvSeries;
 import io.nautilus.core.model.BarInterval;
@@ -63,7 +65,7 @@ final class FeaturesRoutes {
     private void technical(Context ctx) {
         String symbol = symbol(ctx);
         SeriesBody body = Bodies.read(ctx, SeriesBody.class);
-        SeriesFeatures result = engine.compute(() -> seriesFeatures(symbol, "", body, engine.config().resolve(symbol)));
+        SeriesFeatures result = compute(engine, () -> seriesFeatures(symbol, "", body, engine.config().resolve(symbol)));
         requireSomeValue(symbol, result);
         var out = completed(symbol, "technical", result.features());
         details(out, result, body.currentPrice());
@@ -76,17 +78,17 @@ final class FeaturesRoutes {
         var features = new LinkedHashMap<String, Double>();
         var out = new LinkedHashMap<String, Object>();
         if (body != null && body.prices() != null) {
-            SeriesFeatures technical = engine.compute(() -> seriesFeatures(symbol, "", body, engine.config().resolve(symbol)));
+            SeriesFeatures technical = compute(engine, () -> seriesFeatures(symbol, "", body, engine.config().resolve(symbol)));
             features.putAll(technical.features());
             details(out, technical, body.currentPrice());
         } else {
-            Map<String, FeatureVector> live = engine.latest(symbol);
+            Map<String, FeatureVector> live = engine.view().latest(symbol);
             for (FeatureVector v : live.values()) {
                 v.values().forEach((name, value) -> features.put(live.size() == 1 ? name : v.interval() + "." + name, value));
             }
         }
         FundamentalRatios.Result fundamental = body != null && body.fundamentals() != null
-                ? FundamentalRatios.DEFAULT.compute(body.fundamentals()) : engine.fundamentals().get(symbol);
+                ? FundamentalRatios.DEFAULT.compute(body.fundamentals()) : engine.view().fundamentals().get(symbol);
         if (fundamental != null) {
             features.putAll(fundamental.values());
             out.put("omitted", fundamental.omitted());
@@ -127,7 +129,7 @@ final class FeaturesRoutes {
         v.throwIfInvalid();
         FeatureSet override = body.indicators() == null ? null
                 : new FeatureSet(SeriesInputs.indicators("indicators", body.indicators(), true));
-        Map<String, Object> results = engine.compute(() -> {
+        Map<String, Object> results = compute(engine, () -> {
             var out = new LinkedHashMap<String, Object>();
             for (String s : symbols) {
                 SeriesBody series = body.marketData().get(s);
@@ -152,8 +154,8 @@ final class FeaturesRoutes {
     private void fundamental(Context ctx) {
         String symbol = symbol(ctx);
         Fundamentals f = Bodies.read(ctx, Fundamentals.class);
-        FundamentalRatios.Result result = FundamentalRatios.DEFAULT.compute(f);
-        engine.fundamentals().put(symbol, result);
+        FundamentalRatios.Result result = Await.result(engine.putFundamentals(symbol,
+                FundamentalRatios.DEFAULT.compute(f)), java.time.Duration.ofSeconds(10), "the features engine");
         var out = completed(symbol, "fundamental", result.values());
         var units = new LinkedHashMap<String, String>();
         var formulas = new LinkedHashMap<String, String>();
@@ -169,8 +171,9 @@ final class FeaturesRoutes {
 
     private void latest(Context ctx) {
         String symbol = symbol(ctx);
-        Map<String, FeatureVector> live = engine.latest(symbol);
-        FundamentalRatios.Result fundamental = engine.fundamentals().get(symbol);
+        FeaturesEngine.View view = engine.view();
+        Map<String, FeatureVector> live = view.latest(symbol);
+        FundamentalRatios.Result fundamental = view.fundamentals().get(symbol);
         if (live.isEmpty() && fundamental == null) {
             throw ProblemException.notFound("no feature vector for " + symbol + " yet: features appear after its bars"
                     + " arrive on md.bar.<interval>." + symbol + " and warm up");
@@ -243,6 +246,11 @@ final class FeaturesRoutes {
         out.put("features", features);
         out.put("count", features.size());
         return out;
+    }
+
+    /** A computation on the compute pool, waited for ({@link Await}: a full pool or a time-out is a 503). */
+    static <T> T compute(FeaturesEngine engine, java.util.function.Supplier<T> work) {
+        return Await.result(engine.compute(work), FeaturesEngine.COMPUTE_TIMEOUT.plusSeconds(1), "the feature computation");
     }
 
     static String symbol(Context ctx) {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.engine.features.FeatureRequests.IndicatorsBody;
+import io.nautilus.engine.features.http.SeriesInputs;
 import io.nautilus.core.quant.indicator.BarInput;
 import io.nautilus.core.quant.indicator.IndicatorCatalog;
 import io.nautilus.core.quant.indicator.IndicatorRequest;
@@ -78,7 +79,7 @@ final class IndicatorRoutes {
                         + spec.inputs().stream().filter(x -> !bars.has(x)).sorted().map(BarInput::fieldName).toList());
             }
         }
-        Map<String, Object> out = engine.compute(() -> {
+        Map<String, Object> out = FeaturesRoutes.compute(engine, () -> {
             IndicatorSeries series = SeriesCalculator.DEFAULT.compute(bars, requests);
             var columns = new LinkedHashMap<String, Double[]>();
             for (String name : series.names()) {

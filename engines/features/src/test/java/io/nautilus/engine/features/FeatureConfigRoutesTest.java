@@ -68,4 +68,22 @@ class FeatureConfigRoutesTest {
         assertThat(problem(features.delete("/features/config/symbols/NONE"), 404).get("detail").asText()).contains("NONE");
         assertThat(problem(features.delete("/features/config/universes/none"), 404).get("detail").asText()).contains("none");
     }
+
+    /** The store writes its own records (not the HTTP mapper's): what was configured is read back after a restart. */
+    @Test
+    void test_configuration_survivesRestart() throws Exception {
+        EngineTestHost.ok(features.put("/features/config/universes/tech",
+                "{\"symbols\":[\"AAPL\",\"MSFT\"],\"indicators\":[{\"name\":\"rsi\",\"params\":{\"period\":7}}]}"));
+        EngineTestHost.ok(features.put("/features/config/symbols/IBM",
+                "{\"indicators\":[{\"name\":\"sma\",\"params\":{\"period\":5}},{\"name\":\"ema\"}]}"));
+        features.close();
+        features = EngineTestHost.builder(new FeaturesEngine()).dataDir(dir).start();
+
+        JsonNode config = EngineTestHost.ok(features.get("/features/config"));
+        assertThat(config.get("universes").get("tech").get("symbols").toString()).isEqualTo("[\"AAPL\",\"MSFT\"]");
+        assertThat(config.get("universes").get("tech").get("outputs").toString()).isEqualTo("[\"rsi_7\"]");
+        assertThat(config.get("symbols").get("IBM").get("outputs").toString()).isEqualTo("[\"sma_5\",\"ema_20\"]");
+        assertThat(EngineTestHost.ok(features.get("/features/config/symbols/MSFT")).get("source").asText())
+                .isEqualTo("universe:tech");
+    }
 }

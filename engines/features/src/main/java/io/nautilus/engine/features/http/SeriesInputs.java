@@ -1,4 +1,4 @@
-package io.nautilus.engine.features;
+package io.nautilus.engine.features.http;
 
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.http.Validator;
@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns posted series and indicator lists into validated library inputs, collecting every problem with the
+ * The HTTP edge's validation of posted bodies (it answers 400 problems, so it lives in the {@code http}
+ * sub-package): turns posted series and indicator lists into validated library inputs, collecting every problem with the
  * field it concerns: a missing or empty close series, a series longer than the configured maximum, a
  * non-finite or non-positive price, a negative volume, lengths that differ from the close series, an unknown
  * indicator or parameter. Stateless.
  */
-final class SeriesInputs {
+public final class SeriesInputs {
 
     private SeriesInputs() {
     }
@@ -27,7 +28,7 @@ final class SeriesInputs {
      * @param prefix     field-name prefix for messages, such as {@code market_data.AAPL.} or empty
      * @param closeField name of the close field in the request ({@code prices} or {@code close})
      */
-    static OhlcvSeries series(String prefix, int maxLength, String closeField, double[] close, double[] open,
+    public static OhlcvSeries series(String prefix, int maxLength, String closeField, double[] close, double[] open,
             double[] high, double[] low, double[] volume) {
         var v = new Validator();
         v.series(prefix + closeField, close, 1, maxLength);
@@ -51,7 +52,7 @@ final class SeriesInputs {
     }
 
     /** Validates indicator requests against the catalog; throws a 400 problem naming {@code indicators[i]}. */
-    static List<IndicatorRequest> indicators(String field, List<IndicatorRequest> requests, boolean required) {
+    public static List<IndicatorRequest> indicators(String field, List<IndicatorRequest> requests, boolean required) {
         var v = new Validator();
         if (requests == null || requests.isEmpty()) {
             if (required) {
