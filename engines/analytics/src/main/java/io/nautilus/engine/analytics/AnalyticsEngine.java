@@ -308,7 +308,9 @@ public final class AnalyticsEngine implements Engine {
         var pnl = new AnalyticsRoutes(this::view, equityStore, settings, ctx.clock());
         pnl.register(routes);
         new CalculatorRoutes(settings.performance()).register(routes);
-        new SymbolRoutes(this::view, settings, new MarketDataClient(ctx.bus(), settings), pnl).register(routes);
+        var symbols = new SymbolRoutes(this::view, settings, new MarketDataClient(ctx.bus(), settings), pnl);
+        symbols.register(routes);
+        new CalculateRoutes(this::view, settings, symbols).register(routes);
     }
 
     @Override

@@ -2,12 +2,14 @@ package io.nautilus.engine.analytics;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.http.QueryParams;
 import io.nautilus.core.http.Validator;
 import io.nautilus.core.model.Bar;
+import io.nautilus.engine.analytics.MarketDataClient.MarketDataFailure;
 import io.nautilus.engine.analytics.metrics.PerformanceCalculator;
 import io.nautilus.engine.analytics.metrics.PerformanceReport;
 import io.nautilus.engine.analytics.metrics.WinLossStatistics;
@@ -55,18 +57,41 @@ final class SymbolRoutes {
     }
 
     void register(RoutesConfig r) {
-        r.get("/analytics/performance-metrics/{symbol}", this::symbolMetrics);
-        r.post("/analytics/performance/{portfolio_id}", this::performance);
-        r.get("/analytics/market-data/{symbol}", this::marketData);
+        r.get("/analytics/performance-metrics/{symbol}", mapped(this::symbolMetrics));
+        r.post("/analytics/performance/{portfolio_id}", mapped(this::performance));
+        r.get("/analytics/market-data/{symbol}", mapped(this::marketData));
         r.get("/analytics/available-symbols", ctx -> {
             List<String> symbols = view.get().symbols();
             ctx.json(Map.of("symbols", symbols, "count", symbols.size(),
                     "source", "symbols with a quote, trade, fill or position seen by the Analytics engine"));
         });
-        r.get("/analytics/technical-indicators/{symbol}", this::indicators);
-        var calculate = new PortfolioCalculation(view, settings, this);
-        r.post("/analytics/calculate/{portfolio_id}", calculate::handle);
-        r.get("/analytics/calculate/{portfolio_id}", calculate::handle);
+        r.get("/analytics/technical-indicators/{symbol}", mapped(this::indicators));
+    }
+
+    /** {@code handler} with the {@link MarketDataFailure}s of the bars it asks for as problems. */
+    static Handler mapped(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (MarketDataFailure f) {
+                throw problem(f);
+            }
+        };
+    }
+
+    /**
+     * No answer in time: 504; no responder or interrupted: 503 with Retry-After; a failed responder: 502; too few
+     * bars: 422 naming the field that asked for them.
+     */
+    static ProblemException problem(MarketDataFailure f) {
+        return switch (f.kind) {
+            case NO_ANSWER -> new ProblemException(504, "Gateway Timeout", f.getMessage(), List.of(), Map.of());
+            case NO_RESPONDER -> ProblemException.unavailable(f.getMessage(), 5);
+            case INTERRUPTED -> ProblemException.unavailable(f.getMessage(), 1);
+            case FAILED -> new ProblemException(502, "Bad Gateway", f.getMessage(), List.of(), Map.of());
+            case TOO_FEW_BARS -> ProblemException.unprocessable(f.getMessage(),
+                    List.of(new FieldError(f.field, f.fieldMessage)));
+        };
     }
 
     private PerformanceCalculator calculator() {

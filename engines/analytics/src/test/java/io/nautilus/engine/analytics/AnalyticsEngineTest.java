@@ -109,6 +109,11 @@ class AnalyticsEngineTest {
         TestHttp.problem(http.get("/analytics/pnl/NOPE"), 404);
         TestHttp.problem(http.get("/analytics/tearsheet/NOPE"), 404);
         TestHttp.problem(http.get("/analytics/equity/P?limit=0"), 400);
+        // no Market Data engine on this bus: the client's NO_RESPONDER failure is a 503 with Retry-After
+        var noBars = http.get("/analytics/market-data/AAPL");
+        assertThat(TestHttp.problem(noBars, 503).get("detail").asText())
+                .startsWith("no Market Data engine answers bar history requests");
+        assertThat(noBars.headers().firstValue("Retry-After")).hasValue("5");
     }
 
     /*

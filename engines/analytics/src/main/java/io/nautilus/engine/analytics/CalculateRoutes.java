@@ -1,5 +1,6 @@
 package io.nautilus.engine.analytics;
 
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
@@ -25,14 +26,14 @@ import java.util.function.Supplier;
  * into units at the last close), or, when none are posted, the positions the engine knows from
  * {@code fill.>}/{@code position.>} events. Thread-safe.
  */
-final class PortfolioCalculation {
+final class CalculateRoutes {
     static final int MAX_POSITIONS = 500;
 
     private final Supplier<AnalyticsView> view;
     private final AnalyticsSettings settings;
     private final SymbolRoutes routes;
 
-    PortfolioCalculation(Supplier<AnalyticsView> view, AnalyticsSettings settings, SymbolRoutes routes) {
+    CalculateRoutes(Supplier<AnalyticsView> view, AnalyticsSettings settings, SymbolRoutes routes) {
         this.view = view;
         this.settings = settings;
         this.routes = routes;
@@ -46,7 +47,12 @@ final class PortfolioCalculation {
     record PositionBody(String symbol, Double quantity, Double marketValue) {
     }
 
-    void handle(Context ctx) {
+    void register(RoutesConfig r) {
+        r.post("/analytics/calculate/{portfolio_id}", SymbolRoutes.mapped(this::handle));
+        r.get("/analytics/calculate/{portfolio_id}", SymbolRoutes.mapped(this::handle));
+    }
+
+    private void handle(Context ctx) {
         String portfolioId = ctx.pathParam("portfolio_id");
         CalculateRequest body = ctx.method().name().equals("GET") ? new CalculateRequest(null, null)
                 : Bodies.readOr(ctx, CalculateRequest.class, new CalculateRequest(null, null));
