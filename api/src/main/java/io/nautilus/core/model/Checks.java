@@ -113,7 +113,7 @@ public final class Checks {
         notBlank(field, value);
         if (!isSymbol(value)) {
             throw new IllegalArgumentException(field + " must be 1-32 characters of letters, digits and - _ / : ^ = (no dots), got '"
-                    + value + "'");
+                    + shorten(value) + "'");
         }
         return value;
     }
