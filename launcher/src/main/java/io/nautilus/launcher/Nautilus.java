@@ -260,7 +260,9 @@ public final class Nautilus implements AutoCloseable {
                     if (http) {
                         int port = ephemeralPorts ? 0 : e.id().defaultPort() + portOffset;
                         hs = hs.withHttp(new HttpSettings(bind, port, HttpSettings.DEFAULT_MAX_REQUEST_BYTES, apiToken,
-                                HttpSettings.DEFAULT_MAX_CONCURRENT_REQUESTS));
+                                HttpSettings.DEFAULT_MAX_CONCURRENT_REQUESTS,
+                                HttpSettings.list(config.string("http.allowed_hosts", "")),
+                                HttpSettings.list(config.string("http.allowed_origins", ""))));
                     }
                     if (hosts.containsKey(e.id())) {
                         throw new IllegalArgumentException("engine " + e.id().cliName() + " given twice");

@@ -149,6 +149,12 @@ public final class EngineHost implements AutoCloseable {
         return h == null ? -1 : h.port();
     }
 
+    /** The routes the engine's HTTP server registered (method and path template), empty without HTTP. */
+    public java.util.List<EngineHttpServer.Route> routes() {
+        EngineHttpServer h = http;
+        return h == null ? java.util.List.of() : h.routes();
+    }
+
     /** The engine's meter registry. */
     public PrometheusMeterRegistry registry() {
         return registry;

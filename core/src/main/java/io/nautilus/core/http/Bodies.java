@@ -2,18 +2,17 @@ package io.nautilus.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.http.Context;
 
 import java.util.List;
 
 /**
- * Reads request bodies into records with {@link Json#mapper()}, turning every way a body can be wrong into a 400
- * problem that names the field: malformed JSON, NaN/Infinity, a wrong type, a missing primitive, or a value a
- * record's constructor rejects.
+ * Reads request bodies into records with {@link Json#requests()}, turning every way a body can be wrong into a 400
+ * problem that names the field in plain language ({@link JsonErrors}): malformed JSON, a JSON {@code null} or a
+ * value of the wrong shape where an object is needed, a field the record does not declare, a non-finite number
+ * (NaN, Infinity, 1e400), {@code null} inside a list, a wrong type, a missing primitive, or a value a record's
+ * constructor rejects. A body with a {@code Content-Type} that is not JSON is a 415.
  *
  * <p>The body is read once as bytes and parsed from bytes (no String, no char-based parser). A body whose
  * {@code Content-Length} is at most {@link #SMALL_BODY_BYTES} (below the smallest allowed request limit, so always
@@ -30,28 +29,39 @@ public final class Bodies {
     private Bodies() {
     }
 
-    /** Reads the body as {@code type}; an empty body is a 400. */
+    /**
+     * Reads the body as {@code type}; an empty body is a 400, and so is a field {@code type} does not declare (the
+     * problem names it and lists the known ones): a misspelt field must never silently change what happens (a
+     * misspelt {@code portfolio_id} made a global limit, a misspelt {@code order_type} a market order).
+     */
     public static <T> T read(Context ctx, Class<T> type) {
-        return read(bytes(ctx), Json.mapper().constructType(type));
+        return read(json(ctx), Json.requests().constructType(type));
     }
 
-    /**
-     * Reads the body as {@code type}, refusing fields the type does not have (a 400 naming the unknown field and
-     * listing the known ones). For routes where a misspelt field would silently change what happens (an order
-     * whose {@code order_type} is misspelt would run as a market order, a misspelt control would be switched
-     * off); routes older clients call accept richer bodies and use {@link #read(Context, Class)}.
-     */
+    /** The same as {@link #read(Context, Class)} (every body is read strictly); kept for existing callers. */
     public static <T> T readStrict(Context ctx, Class<T> type) {
-        return read(bytes(ctx), Json.mapper().constructType(type), true);
+        return read(ctx, type);
     }
 
     /** Reads the body as {@code type}, or returns {@code fallback} when the body is empty. */
     public static <T> T readOr(Context ctx, Class<T> type, T fallback) {
-        byte[] body = bytes(ctx);
+        byte[] body = json(ctx);
         if (isBlank(body)) {
             return fallback;
         }
-        return read(body, Json.mapper().constructType(type));
+        return read(body, Json.requests().constructType(type));
+    }
+
+    /**
+     * The body's bytes for a route that reads JSON itself: a 415 if the request says its body is something else
+     * (the server already refuses bodies without a JSON or CSV content type; this refuses CSV on a JSON route).
+     */
+    public static byte[] json(Context ctx) {
+        byte[] body = bytes(ctx);
+        if (body.length > 0 && !HttpGuard.isJson(ctx.header("Content-Type"))) {
+            throw HttpGuard.unsupportedMediaType(ctx.header("Content-Type"));
+        }
+        return body;
     }
 
     /** The body as UTF-8 text (read once, shared with {@link #read}). */
@@ -82,53 +92,29 @@ public final class Bodies {
         return body;
     }
 
-    /** Reads JSON text as the given type. */
+    /** Reads JSON text as the given type (strictly, as a request body). */
     public static <T> T read(String body, JavaType type) {
         return read(body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
     }
 
-    /** Reads UTF-8 JSON as the given type. */
+    /** Reads UTF-8 JSON as the given type (strictly, as a request body); {@code null} is refused like a wrong type. */
     public static <T> T read(byte[] body, JavaType type) {
-        return read(body, type, false);
-    }
-
-    private static <T> T read(byte[] body, JavaType type, boolean strict) {
         if (body == null || isBlank(body)) {
             throw ProblemException.badRequest("request body is required (JSON)", List.of(new FieldError("body", "is required")));
         }
+        T value;
         try {
-            if (strict) {
-                return Json.mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(body);
-            }
-            return Json.mapper().readValue(body, type);
-        } catch (UnrecognizedPropertyException e) {
-            String path = path(e);
-            var known = new java.util.TreeSet<String>();
-            if (e.getKnownPropertyIds() != null) {
-                e.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
-            }
-            String message = "unknown field '" + e.getPropertyName() + "'; known fields: " + String.join(", ", known);
-            throw ProblemException.badRequest(path + ": " + message, List.of(new FieldError(path, message)));
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String path = path(e);
-            String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-            String named = FieldError.namedIn(message);
-            String field = named != null ? (path.isEmpty() ? named : path + "." + named) : path.isEmpty() ? "body" : path;
-            throw ProblemException.badRequest(message, List.of(new FieldError(field, message)));
-        } catch (JsonMappingException e) {
-            String path = path(e);
-            String message = e.getOriginalMessage();
-            throw ProblemException.badRequest((path.isEmpty() ? "" : path + ": ") + message,
-                    List.of(new FieldError(path.isEmpty() ? "body" : path, message)));
+            value = Json.requests().readValue(body, type);
         } catch (JsonProcessingException e) {
-            String message = "malformed JSON: " + e.getOriginalMessage();
-            throw ProblemException.badRequest(message, List.of(new FieldError("body", message)));
+            throw JsonErrors.problem(e);
         } catch (java.io.IOException e) {
             // in-memory input: only a malformed encoding gets here
-            String message = "unreadable body: " + e.getMessage();
-            throw ProblemException.badRequest(message, List.of(new FieldError("body", message)));
+            throw ProblemException.badField("body", "is not readable UTF-8 JSON");
         }
+        if (value == null) {
+            throw ProblemException.badField("body", "must be " + JsonErrors.kind(type.getRawClass()) + ", got null");
+        }
+        return value;
     }
 
     /** The JSON path of a mapping failure, like {@code data[2].price}. */
@@ -141,7 +127,7 @@ public final class Bodies {
                 if (!sb.isEmpty()) {
                     sb.append('.');
                 }
-                sb.append(ref.getFieldName());
+                sb.append(io.nautilus.core.model.Checks.shorten(ref.getFieldName()));
             }
         }
         return sb.toString();

@@ -32,10 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP server of one engine, with the chrome every engine shares: JSON ({@link Json}), RFC 9457 problem
- * responses for every error, a body size limit, bearer-token auth on mutating requests (and on routes with the role
- * {@link Access#STATE_CHANGING}), a concurrency bulkhead
- * (503 + Retry-After when saturated), {@code GET /health} and {@code GET /metrics}. Requests run on virtual
- * threads. Thread-safe.
+ * responses for every error (Jetty's own refusals included, {@link JettyProblems}), plain-language details with
+ * bounded echoes, a body size limit, the {@code Host}/{@code Origin}/{@code Content-Type} checks of
+ * {@link HttpGuard}, bearer-token auth on mutating requests (and on routes with the role
+ * {@link Access#STATE_CHANGING}), path parameters checked by name ({@link PathParams}), a concurrency bulkhead
+ * (503 + Retry-After when saturated), {@code GET /health} and {@code GET /metrics} ({@link HttpMetrics}). Requests
+ * run on virtual threads. Thread-safe.
  */
 public final class EngineHttpServer implements AutoCloseable {
     /**
@@ -47,12 +49,12 @@ public final class EngineHttpServer implements AutoCloseable {
     public enum Access implements RouteRole { STATE_CHANGING }
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineHttpServer.class);
-    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> UNGUARDED_PATHS = Set.of("/health", "/metrics");
 
     private final String engineName;
     private final Javalin app;
     private final Bulkhead bulkhead;
+    private final HttpMetrics httpMetrics;
     private final long startedAtNanos = System.nanoTime();
 
     /**
@@ -74,6 +76,8 @@ public final class EngineHttpServer implements AutoCloseable {
                 .maxWaitDuration(Duration.ZERO)
                 .build());
         byte[] token = settings.apiToken() == null ? null : settings.apiToken().getBytes(StandardCharsets.UTF_8);
+        var guard = new HttpGuard(settings);
+        this.httpMetrics = new HttpMetrics(metrics, health);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -82,6 +86,10 @@ public final class EngineHttpServer implements AutoCloseable {
             cfg.http.defaultContentType = "application/json";
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.router.ignoreTrailingSlashes = true;
+            var jettyProblems = new JettyProblems();
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyProblems));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyProblems));
+            cfg.requestLogger.http(httpMetrics::record);
             cfg.router.handlerWrapper(endpoint -> {
                 // only real endpoints count against the bulkhead: before/after hooks run for every request,
                 // and /health and /metrics must answer even when the engine is saturated
@@ -102,27 +110,48 @@ public final class EngineHttpServer implements AutoCloseable {
             });
             RoutesConfig r = cfg.routes;
             r.before(ctx -> {
-                if (token != null && MUTATING.contains(ctx.method().name()) && !authorized(ctx, token)) {
+                if (!UNGUARDED_PATHS.contains(ctx.path())) {
+                    guard.checkHost(ctx);
+                }
+                boolean mutating = HttpGuard.mutating(ctx.method().name());
+                if (mutating) {
+                    guard.checkOrigin(ctx);
+                }
+                if (token != null && mutating && !authorized(ctx, token)) {
                     throw unauthorized(ctx);
+                }
+                if (mutating) {
+                    guard.checkContentType(ctx);
                 }
             });
-            // roles are known once the route is matched
+            // roles and path parameters are known once the route is matched
             r.beforeMatched(ctx -> {
-                if (token != null && ctx.routeRoles().contains(Access.STATE_CHANGING) && !authorized(ctx, token)) {
-                    throw unauthorized(ctx);
+                if (ctx.routeRoles().contains(Access.STATE_CHANGING)) {
+                    guard.checkOrigin(ctx);
+                    if (token != null && !authorized(ctx, token)) {
+                        throw unauthorized(ctx);
+                    }
                 }
+                PathParams.check(ctx.pathParamMap());
             });
             r.exception(ProblemException.class, (e, ctx) -> {
                 e.headers().forEach(ctx::header);
                 problem(ctx, new Problem(null, e.title(), e.status(), e.getMessage(), ctx.path(), e.errors(), null));
             });
             r.exception(IllegalArgumentException.class, (e, ctx) -> {
-                String field = FieldError.namedIn(e.getMessage());
-                problem(ctx, new Problem(null, "Bad Request", 400, e.getMessage(), ctx.path(),
-                        field == null ? List.of() : List.of(new FieldError(field, e.getMessage())), null));
+                String message = e instanceof NumberFormatException ? "a value in the path or query is not a number"
+                        : e.getMessage() == null ? "the request is not valid" : e.getMessage();
+                String field = FieldError.namedIn(message);
+                problem(ctx, new Problem(null, "Bad Request", 400, message, ctx.path(),
+                        field == null ? List.of() : List.of(new FieldError(field, message)), null));
             });
-            r.exception(JsonProcessingException.class, (e, ctx) -> problem(ctx, new Problem(null, "Bad Request", 400,
-                    "malformed JSON: " + e.getOriginalMessage(), ctx.path(), List.of(new FieldError("body", e.getOriginalMessage())), null)));
+            r.exception(java.time.format.DateTimeParseException.class, (e, ctx) -> problem(ctx, new Problem(null,
+                    "Bad Request", 400, "'" + io.nautilus.core.model.Checks.shorten(e.getParsedString())
+                    + "' is not an ISO-8601 date or time (2024-01-31 or 2024-01-31T15:30:00Z)", ctx.path(), List.of(), null)));
+            r.exception(JsonProcessingException.class, (e, ctx) -> {
+                ProblemException p = JsonErrors.problem(e);
+                problem(ctx, new Problem(null, p.title(), p.status(), p.getMessage(), ctx.path(), p.errors(), null));
+            });
             r.exception(BulkheadFullException.class, (e, ctx) -> {
                 ctx.header("Retry-After", "1");
                 problem(ctx, new Problem(null, "Service Unavailable", 503, engineName + " compute pool is full; retry shortly",
@@ -172,7 +201,7 @@ public final class EngineHttpServer implements AutoCloseable {
                 if (accept != null && accept.contains("application/json")) {
                     ctx.json(Map.of("engine", engineName, "meters", MetricsJson.render(metrics)));
                 } else {
-                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(httpMetrics.scrape());
                 }
             });
             routes.accept(r);
@@ -199,6 +228,18 @@ public final class EngineHttpServer implements AutoCloseable {
         }
     }
 
+    /** A registered route: its method and path template, e.g. {@code POST /risk/limits/{limit_id}/enable}. */
+    public record Route(String method, String path) {
+    }
+
+    /** Every route the engine registered, {@code /health} and {@code /metrics} included, in registration order. */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> new Route(e.endpoint.method.name(), e.endpoint.path))
+                .toList();
+    }
+
     /** The port actually bound (useful with port 0). */
     public int port() {
         return app.port();
@@ -212,6 +253,7 @@ public final class EngineHttpServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        httpMetrics.close();
     }
 
     private static boolean authorized(Context ctx, byte[] token) {
@@ -230,12 +272,13 @@ public final class EngineHttpServer implements AutoCloseable {
                 List.of(new FieldError("Authorization", "missing or wrong bearer token")), Map.of());
     }
 
-        private static boolean isProblem(Context ctx) {
+    private static boolean isProblem(Context ctx) {
         String ct = ctx.res().getContentType();
         return ct != null && ct.startsWith(Problem.MEDIA_TYPE);
     }
 
     static void problem(Context ctx, Problem p) {
+        p = Problems.bounded(p);
         ctx.status(p.status());
         try {
             ctx.contentType(Problem.MEDIA_TYPE).result(Json.mapper().writeValueAsString(p));

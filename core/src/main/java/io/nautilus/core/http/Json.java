@@ -19,11 +19,13 @@ import java.io.IOException;
 
 /**
  * The one JSON mapping of Nautilus: snake_case names, records, {@code Optional}; NaN and Infinity are rejected on
- * input (a parse error) and written as {@code null} on output (JSON has no NaN); unknown fields are ignored (old
- * clients send richer bodies); a missing primitive is an error, not a silent 0. Thread-safe once built.
+ * input (a parse error) and written as {@code null} on output (JSON has no NaN); a missing primitive is an error,
+ * not a silent 0. {@link #mapper()} ignores unknown fields (it also reads what the platform stored itself);
+ * request bodies are read with the stricter {@link #requests()} mapping. Thread-safe once built.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
+    private static final ObjectMapper REQUESTS = createForRequests();
 
     private Json() {
     }
@@ -31,6 +33,26 @@ public final class Json {
     /** The shared mapper. Do not reconfigure it. */
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The mapping of request bodies from outside: as {@link #mapper()}, and also refusing a field the target does
+     * not declare (a misspelt {@code portfolio_id} must not silently make a global limit), {@code null} inside a
+     * list, array or map, and any number that is not finite: {@code "Infinity"} and {@code "NaN"} given as strings
+     * (Jackson would coerce them) and numbers beyond the double range such as {@code 1e400} (they parse to
+     * Infinity). Do not reconfigure it.
+     */
+    public static ObjectMapper requests() {
+        return REQUESTS;
+    }
+
+    private static ObjectMapper createForRequests() {
+        ObjectMapper m = create();
+        m.registerModule(FiniteNumbers.module());
+        m.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        m.setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                com.fasterxml.jackson.annotation.Nulls.FAIL));
+        return m;
     }
 
     /** A new mapper with Nautilus settings. */

@@ -45,7 +45,7 @@ class RiskRoutesTest extends RiskHttpTestBase {
             "{\"limit_id\":\"x\",\"limit_type\":\"vega\",\"limit_value\":2}|limit_type",
             "{\"limit_id\":\"x\",\"limit_type\":\"leverage\"}|limit_value",
             "{\"limit_id\":\"x\",\"limit_type\":\"leverage\",\"limit_value\":-1}|limit_value",
-            "{\"limit_id\":\"x\",\"limit_type\":\"leverage\",\"limit_value\":NaN}|body",
+            "{\"limit_id\":\"x\",\"limit_type\":\"leverage\",\"limit_value\":NaN}|limit_value",
             "{\"limit_id\":\"x\",\"limit_type\":\"leverage\",\"limit_value\":2,\"threshold_warning\":1.5}|threshold_warning",
             "{\"limit_id\":\"x\",\"limit_type\":\"leverage\",\"limit_value\":2,\"symbol\":\"AAPL\"}|scope",
             "{\"limit_id\":\"x\",\"limit_type\":\"var_limit\",\"limit_value\":2,\"confidence\":1.2}|confidence",
