@@ -102,6 +102,12 @@ class MarketDataRestartTest {
         start(dir, SIMULATED);
         awaitLiveQuotes(5, t0);
         int barsBefore = getJson("/bars/XOM?interval=1d").get("count").asInt();
+        // 60 daily bars of each of the 2 symbols, written by the daily_bars write-behind writer
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson("/health").get("daily_bars_written").asLong() == 120);
+        JsonNode writer = getJson("/health").get("write_behind").get("daily_bars");
+        assertThat(writer.get("written").asLong()).isEqualTo(120);
+        assertThat(writer.get("waiting").asLong()).isZero();
+        assertThat(writer.get("rejected").asLong()).isZero();
         host.close();
         host = null;
         double last = mid(quotes.getLast());
