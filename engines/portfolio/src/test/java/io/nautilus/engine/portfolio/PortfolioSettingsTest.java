@@ -3,13 +3,10 @@ package io.nautilus.engine.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nautilus.bus.host.EngineHost;
-import io.nautilus.bus.host.HostSettings;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.engine.EngineConfig;
-import io.nautilus.core.http.HttpSettings;
-import io.nautilus.core.time.Clock;
 import io.nautilus.engine.portfolio.execution.PaperFillModel;
+import io.nautilus.testkit.engine.EngineTestHost;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,10 +63,9 @@ class PortfolioSettingsTest {
 
     @Test
     void test_engineStart_badSettingFailsTheStart() {
-        var settings = HostSettings.defaults().withHttp(HttpSettings.local(0)).withDataDir(dir.toString())
-                .withConfig(EngineConfig.empty().with("portfolio.periods_per_year", "-252"));
         try (LocalBus bus = LocalBus.create()) {
-            assertThatThrownBy(() -> new EngineHost(new PortfolioEngine(), settings, bus, Clock.system(), () -> true).start())
+            assertThatThrownBy(() -> EngineTestHost.builder(new PortfolioEngine()).bus(bus).dataDir(dir)
+                    .config(EngineConfig.empty().with("portfolio.periods_per_year", "-252")).start())
                     .hasMessageContaining("setting portfolio.periods_per_year must be > 0, got -252.0");
         }
     }

@@ -145,6 +145,11 @@ class RebalancingTest {
         assertThat(blocked.get("skipped").asLong()).isEqualTo(2);
         assertThat(blocked.get("since_nanos").asLong()).isEqualTo(nanos("2024-01-16T12:00:00Z"));
         assertThat(blocked.get("last_nanos").asLong()).isEqualTo(nanos("2024-01-17T12:00:00Z"));
+        // the ticks' equity snapshots went through the write-behind: one portfolio, two ticks since the restart
+        var equity = health.get("write_behind").get("portfolio_equity");
+        assertThat(equity.get("offered").asLong()).isEqualTo(2);
+        assertThat(equity.get("written").asLong()).isEqualTo(2);
+        assertThat(equity.get("dropped").asLong()).isZero();
         assertThat(h.intents).hasSize(4);
 
         // prices again: the next day's rebalance goes out (500 AAPL at 100, 250 MSFT at 200) and the block clears
