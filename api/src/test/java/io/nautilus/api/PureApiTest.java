@@ -46,6 +46,7 @@ class PureApiTest {
         JavaClasses api = new ClassFileImporter().importPath(Path.of("target/classes"));
         assertThat(api.size()).as("classes of nautilus-api").isGreaterThan(50);
         classes().should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.nautilus.core.model..",
-                "io.nautilus.core.quant..", "io.nautilus.core.bus..", "io.nautilus.core.time..").check(api);
+                "io.nautilus.core.quant..", "io.nautilus.core.bus..", "io.nautilus.core.time..", "io.nautilus.core.text..")
+                .check(api);
     }
 }

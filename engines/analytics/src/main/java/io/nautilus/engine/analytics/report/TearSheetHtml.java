@@ -158,6 +158,6 @@ final class TearSheetHtml {
     }
 
     static String escape(String s) {
-        return io.nautilus.core.http.Html.escape(s);
+        return io.nautilus.core.text.Html.escape(s);
     }
 }

@@ -127,6 +127,6 @@ public enum ReportFormat {
     }
 
     static String escape(String s) {
-        return io.nautilus.core.http.Html.escape(s);
+        return io.nautilus.core.text.Html.escape(s);
     }
 }

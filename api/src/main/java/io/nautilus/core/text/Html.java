@@ -1,6 +1,6 @@
-package io.nautilus.core.http;
+package io.nautilus.core.text;
 
-/** HTML helpers for the engines' self-contained reports. Stateless and thread-safe. */
+/** HTML text helpers for the engines' self-contained reports (tear sheets, risk reports): pure, no HTTP. Stateless and thread-safe. */
 public final class Html {
     private Html() {
     }
