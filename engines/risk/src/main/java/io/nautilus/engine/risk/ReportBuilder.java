@@ -1,5 +1,6 @@
 package io.nautilus.engine.risk;
 
+import io.nautilus.core.engine.DomainFailure;
 import io.nautilus.engine.risk.backtest.VarBacktest;
 import io.nautilus.engine.risk.limit.LimitEvaluation;
 import io.nautilus.engine.risk.report.RiskReport;
@@ -58,7 +59,7 @@ final class ReportBuilder {
             }
             sections.add(new RiskReport.Section("var", List.of("method", "confidence", "horizon_days", "var",
                     "expected_shortfall", "scenarios"), rows));
-        } catch (RiskAnalytics.InsufficientData e) {
+        } catch (DomainFailure e) {
             notes.add("var: " + e.getMessage());
         }
         try {
@@ -70,7 +71,7 @@ final class ReportBuilder {
                             b.kupiec().pValue(), b.christoffersen().lrIndependence(),
                             b.christoffersen().pValueIndependence(), b.christoffersen().lrConditionalCoverage(),
                             b.christoffersen().pValueConditionalCoverage(), b.trafficLight().zone().name()))));
-        } catch (RiskAnalytics.InsufficientData e) {
+        } catch (DomainFailure e) {
             notes.add("backtest: " + e.getMessage());
         }
         try {
@@ -83,7 +84,7 @@ final class ReportBuilder {
             }
             sections.add(new RiskReport.Section("breach_prediction", List.of("limit_id", "limit_type", "model",
                     "loss_threshold", "pnl_sigma", "probability", "alert"), rows));
-        } catch (RiskAnalytics.InsufficientData e) {
+        } catch (DomainFailure e) {
             notes.add("breach_prediction: " + e.getMessage());
         }
         return new RiskReport(s.portfolioId(), RiskViews.iso(s.tsNanos()), sections, notes);

@@ -1,5 +1,6 @@
 package io.nautilus.engine.risk;
 
+import io.nautilus.core.engine.DomainFailure;
 import io.nautilus.engine.risk.backtest.VarBacktest;
 import io.nautilus.engine.risk.limit.LimitDefinition;
 import io.nautilus.engine.risk.limit.LimitEvaluation;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * Heavy computations on a {@link RiskCommands.PortfolioSnapshot}, run on the compute pool: VaR of the portfolio,
  * a rolling backtest of historical VaR, and breach predictions. They use the same calculators as the stateless
- * routes. A snapshot without enough history raises {@link InsufficientData} (422 over HTTP). Stateless and
+ * routes. A snapshot without enough history raises {@link #insufficientData} (422 over HTTP). Stateless and
  * thread-safe.
  */
 final class RiskAnalytics {
@@ -28,17 +29,15 @@ final class RiskAnalytics {
     private RiskAnalytics() {
     }
 
-    /** Not enough data for a computation; the message says what is missing. */
-    static final class InsufficientData extends RuntimeException {
-        InsufficientData(String message) {
-            super(message, null, false, false);
-        }
+    /** Not enough data for a computation (422 on {@code history} over HTTP); the message says what is missing. */
+    static DomainFailure insufficientData(String message) {
+        return DomainFailure.unprocessable("history", message);
     }
 
     /** The exposures of a snapshot in the column order of its returns; every open position must have history. */
     static double[] exposures(RiskCommands.PortfolioSnapshot s) {
         if (!s.known() || s.marketValues().isEmpty()) {
-            throw new InsufficientData("portfolio " + s.portfolioId() + " has no open positions");
+            throw insufficientData("portfolio " + s.portfolioId() + " has no open positions");
         }
         var missing = new ArrayList<String>();
         for (String symbol : s.marketValues().keySet()) {
@@ -47,7 +46,7 @@ final class RiskAnalytics {
             }
         }
         if (!missing.isEmpty()) {
-            throw new InsufficientData("no daily history of " + missing + " long enough for VaR; post daily bars"
+            throw insufficientData("no daily history of " + missing + " long enough for VaR; post daily bars"
                     + " (md.bar.1d.<symbol>) or let the market data engine answer bar history requests");
         }
         double[] m = new double[s.returnSymbols().size()];
@@ -63,7 +62,7 @@ final class RiskAnalytics {
         try {
             return calculator.compute(method, s.returns(), m, confidence, horizonDays);
         } catch (IllegalArgumentException e) {
-            throw new InsufficientData(e.getMessage());
+            throw insufficientData(e.getMessage());
         }
     }
 
@@ -81,7 +80,7 @@ final class RiskAnalytics {
         double[] m = exposures(s);
         double[][] r = s.returns();
         if (r.length < window + MIN_BACKTEST_DAYS) {
-            throw new InsufficientData("a backtest needs " + (window + MIN_BACKTEST_DAYS) + " days of history, have "
+            throw insufficientData("a backtest needs " + (window + MIN_BACKTEST_DAYS) + " days of history, have "
                     + r.length);
         }
         int days = r.length - window;
@@ -104,7 +103,7 @@ final class RiskAnalytics {
         double[] m = exposures(s);
         double gross = Arrays.stream(m).map(Math::abs).sum();
         if (!(gross > 0)) {
-            throw new InsufficientData("portfolio " + s.portfolioId() + " has no market value");
+            throw insufficientData("portfolio " + s.portfolioId() + " has no market value");
         }
         double[] returns = HistoricalVar.scenarioPnl(s.returns(), m);
         for (int t = 0; t < returns.length; t++) {
@@ -115,7 +114,7 @@ final class RiskAnalytics {
             f = model.equals("ewma") ? VolatilityForecaster.ewma(returns, lambda, 1)
                     : VolatilityForecaster.garch(returns, 1);
         } catch (IllegalArgumentException e) {
-            throw new InsufficientData(e.getMessage());
+            throw insufficientData(e.getMessage());
         }
         double sigma = Math.sqrt(f.nextVariance()) * gross;
         var views = new ArrayList<RiskViews.PredictionView>();
@@ -146,7 +145,7 @@ final class RiskAnalytics {
             for (double c : new double[] {0.95, 0.99}) {
                 try {
                     out.add(var(s, calculator, method, c, 1));
-                } catch (InsufficientData e) {
+                } catch (DomainFailure e) {
                     // reported as absent: this method cannot be computed on this history
                 }
             }

@@ -3,8 +3,10 @@ package io.nautilus.engine.risk;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
-import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.QueryParams;
 import io.nautilus.core.http.Validator;
+import io.nautilus.core.model.WireNames;
+import io.nautilus.engine.risk.http.RiskApi;
 import io.nautilus.engine.risk.predict.VolatilityForecast;
 import io.nautilus.engine.risk.predict.VolatilityForecaster;
 import io.nautilus.engine.risk.report.ReportFormat;
@@ -75,7 +77,7 @@ final class RiskCalculatorRoutes {
             v.error("simulations", "must be in [100, 1000000], got " + b.simulations());
         }
         v.throwIfInvalid();
-        VarMethod method = b.method() == null ? VarMethod.HISTORICAL : VarMethod.parse(b.method());
+        VarMethod method = b.method() == null ? VarMethod.HISTORICAL : WireNames.parse(VarMethod.class, "method", b.method());
         double[] exposures = b.weights() != null ? Arrays.stream(given).map(w -> w * value).toArray() : given;
         var calculator = RiskAnalytics.calculator(settings, b.simulations(), b.seed());
         VarResult r = routes.compute(() -> calculator.compute(method, b.returns(), exposures, confidence, horizon));
@@ -132,10 +134,11 @@ final class RiskCalculatorRoutes {
 
     private void portfolioVar(Context c) {
         var v = new Validator();
-        double confidence = c.queryParam("confidence") == null ? 0.99 : confidence(v, number(c, "confidence"));
+        double confidence = c.queryParam("confidence") == null ? 0.99
+                : confidence(v, QueryParams.doubleParam(c, "confidence", 0.99, -Double.MAX_VALUE, Double.MAX_VALUE));
         v.throwIfInvalid();
-        int horizon = RiskRoutes.intParam(c, "horizon_days", 1, 1, 250);
-        VarMethod method = c.queryParam("method") == null ? VarMethod.HISTORICAL : VarMethod.parse(c.queryParam("method"));
+        int horizon = QueryParams.intParam(c, "horizon_days", 1, 1, 250);
+        VarMethod method = QueryParams.enumParam(c, "method", VarMethod.class, VarMethod.HISTORICAL);
         RiskCommands.PortfolioSnapshot s = known(RiskRoutes.portfolioId(c));
         var calculator = RiskAnalytics.calculator(settings, null, null);
         VarResult r = routes.compute(() -> RiskAnalytics.var(s, calculator, method, confidence, horizon));
@@ -152,11 +155,15 @@ final class RiskCalculatorRoutes {
     }
 
     private void report(Context c) {
-        ReportFormat format = ReportFormat.parse(c.queryParam("format"));
+        ReportFormat format = QueryParams.enumParam(c, "format", ReportFormat.class, ReportFormat.JSON);
         RiskCommands.PortfolioSnapshot s = known(RiskRoutes.portfolioId(c));
         var open = routes.openBreaches(s.portfolioId());
         RiskReport report = routes.compute(() -> ReportBuilder.build(s, open, settings));
-        c.contentType(format.contentType()).result(format.render(report));
+        if (format == ReportFormat.JSON) {
+            c.json(ReportFormat.jsonTree(report));
+        } else {
+            c.contentType(format.contentType()).result(format.render(report));
+        }
     }
 
     private RiskCommands.PortfolioSnapshot known(String portfolioId) {
@@ -170,13 +177,5 @@ final class RiskCalculatorRoutes {
             v.error("confidence", "must be in (0.5, 1), both ends excluded, got " + d);
         }
         return d;
-    }
-
-    private static Double number(Context c, String name) {
-        try {
-            return Double.valueOf(c.queryParam(name));
-        } catch (NumberFormatException e) {
-            throw ProblemException.badField(name, "must be a number, got '" + c.queryParam(name) + "'");
-        }
     }
 }

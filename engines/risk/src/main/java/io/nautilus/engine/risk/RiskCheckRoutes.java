@@ -5,11 +5,14 @@ import io.javalin.http.Context;
 import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.EngineHttpServer;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.QueryParams;
 import io.nautilus.core.http.Validator;
 import io.nautilus.core.model.OrderIntent;
 import io.nautilus.core.model.OrderType;
 import io.nautilus.core.model.RiskDecision;
 import io.nautilus.core.model.Side;
+
+import io.nautilus.engine.risk.http.RiskApi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,8 +63,8 @@ final class RiskCheckRoutes {
             v.positive("equity", body.equity());
         }
         v.throwIfInvalid();
-        RiskCommands.CheckOutcome out = routes.ask(RiskCommands.CHECK, new RiskCommands.Check(portfolio, positions,
-                body.equity()), RiskCommands.CheckOutcome.class);
+        var question = new RiskCommands.Check(portfolio, positions, body.equity());
+        RiskCommands.CheckOutcome out = routes.ask(state -> state.check(question, engine.now()));
         if (out.refused() != null) {
             throw RiskRoutes.noBook(portfolio, out.refused());
         }
@@ -116,21 +119,35 @@ final class RiskCheckRoutes {
         io.nautilus.core.model.Checks.validSymbol("symbol", b.symbol());
         RiskApi.optionalId("order_id", b.orderId());
         RiskApi.optionalId("strategy_id", b.strategyId());
-        Side side = RiskRoutes.parse("side", b.side(), Side.class);
-        OrderType type = b.type() == null ? OrderType.MARKET : RiskRoutes.parse("type", b.type(), OrderType.class);
+        Side side = apiEnum("side", b.side(), Side.class);
+        OrderType type = b.type() == null ? OrderType.MARKET : apiEnum("type", b.type(), OrderType.class);
         var intent = new OrderIntent(b.orderId() == null ? "http-" + UUID.randomUUID() : b.orderId(),
                 b.portfolioId(), b.strategyId(), b.symbol(), side, qty, type,
                 b.limitPrice() == null ? Double.NaN : b.limitPrice(), b.reduceOnly() != null && b.reduceOnly(),
                 engine.now());
-        RiskDecision d = routes.ask(RiskCommands.PRETRADE, intent, RiskDecision.class);
+        RiskDecision d = routes.ask(state -> state.check(intent, engine.now(), true));
         c.json(Map.of("order_id", intent.orderId(), "portfolio_id", intent.portfolioId(), "approved", d.approved(),
                 "reasons", d.reasons(), "decision_time", RiskViews.iso(d.tsNanos())));
     }
 
+    /**
+     * {@link Side} and {@link OrderType} of the shared model are not {@code WireName} enums (nautilus-api, outside
+     * this engine): their constant names in any case, else 400 naming the field.
+     */
+    private static <E extends Enum<E>> E apiEnum(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", got '"
+                    + io.nautilus.core.model.Checks.shorten(value) + "'");
+        }
+    }
+
     private void breaches(Context c) {
-        int limit = RiskRoutes.intParam(c, "limit", 1000, 1, 100_000);
-        boolean active = RiskRoutes.booleanParam(c, "active", false);
-        Boolean whatIf = RiskRoutes.optionalBooleanParam(c, "what_if");
+        int limit = QueryParams.intParam(c, "limit", 1000, 1, 100_000);
+        boolean active = QueryParams.booleanParam(c, "active", false);
+        Boolean whatIf = QueryParams.booleanParam(c, "what_if");
         String portfolio = c.queryParam("portfolio_id");
         // live breaches are in the store, what-if ones in the ring's memory (BreachLog)
         var all = new ArrayList<RiskStore.BreachRecord>();
@@ -145,10 +162,8 @@ final class RiskCheckRoutes {
         c.json(Map.of("breaches", list, "count", list.size()));
     }
 
-    @SuppressWarnings("unchecked")
     private List<RiskStore.BreachRecord> whatIfBreaches(String portfolio, boolean openOnly, int limit) {
-        return routes.ask(RiskCommands.WHAT_IF_LIST, new RiskCommands.WhatIfList(portfolio, openOnly, limit),
-                List.class);
+        return routes.ask(state -> state.breaches.whatIf(portfolio, openOnly, limit));
     }
 
     private void resolve(Context c) {
@@ -156,8 +171,8 @@ final class RiskCheckRoutes {
         RiskApi.ResolveBody body = Bodies.text(c).isBlank() ? new RiskApi.ResolveBody(null)
                 : Bodies.readStrict(c, RiskApi.ResolveBody.class);
         String action = body.actionTaken() == null || body.actionTaken().isBlank() ? "resolved" : body.actionTaken();
-        RiskCommands.ResolveOutcome out = routes.ask(RiskCommands.RESOLVE, new RiskCommands.Resolve(breachId,
-                action, RiskRoutes.actor(c)), RiskCommands.ResolveOutcome.class);
+        var question = new RiskCommands.Resolve(breachId, action, RiskRoutes.actor(c));
+        RiskCommands.ResolveOutcome out = routes.ask(state -> state.breaches.resolve(question, engine.now()));
         if (BreachTracker.NOT_OPEN.equals(out.error())) {
             RiskStore.BreachRecord stored = out.breach() != null ? out.breach() : store.breach(breachId).orElseThrow(() ->
                     ProblemException.notFound("no breach '" + breachId + "'"));
@@ -168,8 +183,7 @@ final class RiskCheckRoutes {
     }
 
     private void monitor(Context c, Boolean on) {
-        RiskCommands.MonitorStatus s = routes.ask(RiskCommands.MONITOR, new RiskCommands.Monitor(on),
-                RiskCommands.MonitorStatus.class);
+        RiskCommands.MonitorStatus s = routes.ask(state -> state.monitor(on, engine.now()));
         c.json(Map.of("status", s.monitoring() ? "monitoring" : "stopped", "monitoring", s.monitoring(),
                 "portfolios", s.portfolios(), "limits", s.limits(), "open_breaches", s.openBreaches(),
                 "open_what_if_breaches", s.openWhatIfBreaches()));

@@ -1,48 +1,24 @@
 package io.nautilus.engine.risk;
 
 import io.nautilus.engine.risk.limit.LimitEvaluation;
-import io.nautilus.engine.risk.limit.RiskModel;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Messages the risk engine sends to its own ring thread on {@code _local.risk.*} topics (HTTP handlers, timers and
- * compute tasks never touch ring state directly). Engine-internal: not exchanged with other engines. Immutable.
+ * The risk engine's internal questions and answers: what HTTP handlers hand to the ring thread in a ring call
+ * ({@code EngineContext.call}) and what it answers, and the bar-history answers the request callbacks publish on
+ * {@code _local.risk.*} topics. Engine-internal: not exchanged with other engines. Immutable.
  */
 final class RiskCommands {
-    static final String CHANGED = "_local.risk.changed";
-    static final String TICK = "_local.risk.tick";
-    static final String MODEL = "_local.risk.model";
     static final String HISTORY = "_local.risk.history";
-    static final String CHECK = "_local.risk.check";
-    static final String PRETRADE = "_local.risk.pretrade";
-    static final String RESOLVE = "_local.risk.resolve";
-    static final String SNAPSHOT = "_local.risk.snapshot";
-    static final String MONITOR = "_local.risk.monitor";
-    static final String PREDICTED = "_local.risk.predicted";
-    static final String BOOKS = "_local.risk.books";
     static final String HISTORY_FAILED = "_local.risk.history_failed";
-    static final String WHAT_IF_LIST = "_local.risk.what_if_list";
-    static final String WHAT_IF_SAVE = "_local.risk.what_if_save";
 
     private RiskCommands() {
     }
 
-    /** Configuration changed: {@code limits}, {@code reference}, {@code capital}. */
-    record Changed(String kind) {
-    }
-
-    /** Timer tick (once a second). */
-    record Tick(long tsNanos) {
-    }
-
     /** A bar-history request of a symbol failed or timed out. */
     record HistoryFailed(String symbol) {
-    }
-
-    /** A covariance model was estimated. */
-    record ModelReady(RiskModel model) {
     }
 
     /** Evaluate a portfolio: the live one (no positions) or a book of the posted positions. */
@@ -66,14 +42,6 @@ final class RiskCommands {
         }
     }
 
-    /** List the what-if breaches kept in memory. */
-    record WhatIfList(String portfolioId, boolean openOnly, int limit) {
-    }
-
-    /** Write the what-if breaches kept in memory to the store (at stop). */
-    record WhatIfSave() {
-    }
-
     /** Resolve a breach by hand. */
     record Resolve(String breachId, String actionTaken, String actor) {
     }
@@ -83,10 +51,6 @@ final class RiskCommands {
      * a what-if breach resolved before).
      */
     record ResolveOutcome(RiskStore.BreachRecord breach, String error) {
-    }
-
-    /** Ask for a portfolio's state. */
-    record Snapshot(String portfolioId) {
     }
 
     /**
@@ -100,15 +64,8 @@ final class RiskCommands {
                              List<String> returnSymbols, double[][] returns, long tsNanos) {
     }
 
-    /** Start or stop monitoring ({@code null} = only report). */
-    record Monitor(Boolean on) {
-    }
-
     /** Monitoring status: open live breaches, and apart from them the open what-if breaches. */
     record MonitorStatus(boolean monitoring, int portfolios, int limits, int openBreaches, int openWhatIfBreaches) {
     }
 
-    /** A prediction computed off the ring. */
-    record Predicted(RiskViews.PortfolioPrediction prediction) {
-    }
 }

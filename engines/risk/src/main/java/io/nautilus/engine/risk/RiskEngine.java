@@ -31,9 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,13 +48,16 @@ import org.slf4j.LoggerFactory;
  * docs/risk.md). Until the books have arrived every dry run is refused ({@code NO_BOOK:syncing}), order intents
  * are held (bounded in number and time) and decided once the books are in, and /health is degraded.
  *
- * <p>Threading: every handler runs on the engine's ring thread and only there is {@link RiskState} touched. HTTP
- * handlers read the {@link RiskRegistry} snapshots, or ask the ring over the bus ({@code _local.risk.*}); model
- * estimation, VaR, reports and predictions run on the compute pool.
+ * <p>Threading: every handler, timer and ring call runs on the engine's ring thread and only there is
+ * {@link RiskState} touched. HTTP handlers read the {@link RiskRegistry} snapshots, or ask the ring with
+ * {@link EngineContext#call} ({@link #onRing}); model estimation, VaR, reports and predictions run on the compute
+ * pool ({@link EngineContext#offload}) and come back to the ring with a ring call.
  */
 public final class RiskEngine implements Engine {
     private static final Logger LOG = LoggerFactory.getLogger(RiskEngine.class);
     static final String PREDICTION_TOPIC = "risk.prediction.";
+    /** Longest a model estimation, prediction, VaR or report may take on the compute pool. */
+    static final Duration COMPUTE_TIMEOUT = Duration.ofSeconds(60);
 
     private EngineContext ctx;
     private MessageBus bus;
@@ -62,8 +65,6 @@ public final class RiskEngine implements Engine {
     private RiskStore store;
     private RiskRegistry registry;
     private RiskState state;
-    private RingCalls calls;
-    private ScheduledExecutorService timer;
     private HistoryRequests historyRequests;
     private final Map<String, Boolean> alerting = new java.util.HashMap<>();
     private boolean modelBuilding;
@@ -109,14 +110,13 @@ public final class RiskEngine implements Engine {
         registry.load();
         this.historyRequests = new HistoryRequests(bus, settings);
         this.state = new RiskState(settings, registry, store, bus, symbol -> symbolSeen(symbol));
-        this.calls = new RingCalls(bus);
-        context.onEndOfBatch(this::endOfBatch);
+        // breach transitions are committed (then published) at the end of each batch; ctx.call answers follow it
+        context.onEndOfBatch(state.breaches::commit);
         bus.subscribe(Topics.ORDER_INTENT, OrderIntent.class, (o, m) -> onIntent(o));
         bus.subscribe(Topics.portfolioState("*"), PortfolioState.class, (p, m) -> {
             state.onPortfolioState(p, now());
             afterBookChange();
         });
-        bus.subscribe(RiskCommands.BOOKS, PortfolioStates.class, (p, m) -> onBooks(p));
         bus.subscribe("md.quote.*", Quote.class, (q, m) -> state.onPrice(q.symbol(), q.mid(), q.tsNanos(), now()),
                 Delivery.LATEST);
         bus.subscribe("md.trade.*", Trade.class, (t, m) -> state.onPrice(t.symbol(), t.price(), t.tsNanos(), now()),
@@ -127,24 +127,7 @@ public final class RiskEngine implements Engine {
             historyRequests.failed(f.symbol(), now());
             refreshWaiting();
         });
-        bus.subscribe(RiskCommands.MODEL, RiskCommands.ModelReady.class, (r, m) -> onModel(r));
-        bus.subscribe(RiskCommands.TICK, RiskCommands.Tick.class, (t, m) -> onTick(t.tsNanos()));
-        bus.subscribe(RiskCommands.CHANGED, RiskCommands.Changed.class, (c, m) -> state.onChanged(c.kind(), now()));
-        bus.subscribe(RiskCommands.PREDICTED, RiskCommands.Predicted.class, (p, m) -> onPredicted(p.prediction()));
-        calls.answer(RiskCommands.CHECK, RiskCommands.Check.class, c -> state.check(c, now()));
-        calls.answer(RiskCommands.PRETRADE, OrderIntent.class, o -> state.check(o, now(), true));
-        calls.answer(RiskCommands.RESOLVE, RiskCommands.Resolve.class, r -> state.breaches.resolve(r, now()));
-        calls.answer(RiskCommands.SNAPSHOT, RiskCommands.Snapshot.class, s -> state.snapshot(s.portfolioId(), now()));
-        calls.answer(RiskCommands.MONITOR, RiskCommands.Monitor.class, this::onMonitor);
-        calls.answer(RiskCommands.WHAT_IF_LIST, RiskCommands.WhatIfList.class,
-                q -> state.breaches.whatIf(q.portfolioId(), q.openOnly(), q.limit()));
-        calls.answer(RiskCommands.WHAT_IF_SAVE, RiskCommands.WhatIfSave.class, q -> {
-            state.breaches.saveWhatIf();
-            return Boolean.TRUE;
-        });
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("risk-timer").daemon(true).factory());
-        timer.scheduleAtFixedRate(() -> bus.publish(RiskCommands.TICK, new RiskCommands.Tick(now())), 1, 1,
-                TimeUnit.SECONDS);
+        ctx.every(Duration.ofSeconds(1), () -> onTick(now()));
         requestBooks(0);
     }
 
@@ -154,7 +137,7 @@ public final class RiskEngine implements Engine {
 
     /**
      * Asks the Portfolio engine for every book; retried with a doubling backoff until answered (in distributed mode
-     * the Portfolio engine may start later). The answer is handed to the ring thread on {@link RiskCommands#BOOKS}.
+     * the Portfolio engine may start later). The answer is handed to the ring thread with a ring call.
      */
     private void requestBooks(int attempt) {
         bookSyncAttempts = attempt + 1;
@@ -162,14 +145,17 @@ public final class RiskEngine implements Engine {
                         Duration.ofMillis(settings.requestTimeoutMs()))
                 .whenComplete((books, error) -> {
                     if (error == null) {
-                        bus.publish(RiskCommands.BOOKS, books);
+                        ctx.call(() -> {
+                            onBooks(books);
+                            return null;
+                        });
                         return;
                     }
                     long delay = Math.min(BOOKS_RETRY_MAX_MS, BOOKS_RETRY_FIRST_MS << Math.min(attempt, 10));
                     LOG.info("engine=risk books not answered by the Portfolio engine (attempt {}): {}; retry in {} ms",
                             attempt + 1, error.toString(), delay);
                     try {
-                        timer.schedule(() -> requestBooks(attempt + 1), delay, TimeUnit.MILLISECONDS);
+                        ctx.after(Duration.ofMillis(delay), () -> requestBooks(attempt + 1));
                     } catch (java.util.concurrent.RejectedExecutionException stopped) {
                         LOG.debug("engine=risk stopped before the books arrived");
                     }
@@ -287,23 +273,20 @@ public final class RiskEngine implements Engine {
         return ctx.clock().nowNanos();
     }
 
-    /** Sends a question to the ring thread (see {@link RingCalls}). */
-    <R> java.util.concurrent.CompletableFuture<R> ask(String topic, Object query) {
-        return calls.ask(topic, query);
+    /**
+     * Runs {@code fn} on the ring thread with the engine's state ({@link EngineContext#call}): the future completes
+     * after the batch's breach commit, or fails with it. For HTTP threads; never wait on it from the ring thread.
+     */
+    <R> CompletableFuture<R> onRing(Function<RiskState, R> fn) {
+        return ctx.call(() -> fn.apply(state));
     }
 
-    /**
-     * End of each ring batch: commits the batch's breach transitions (then publishes them), then answers the HTTP
-     * questions of the batch; if the commit fails, the questions fail with it.
-     */
-    private void endOfBatch() {
-        try {
-            state.breaches.commit();
-        } catch (RuntimeException e) {
-            calls.fail(e);
-            throw e;
-        }
-        calls.complete();
+    /** A configuration change ({@code limits}, {@code reference}, {@code capital}, {@code deleted:<id>}) to the ring. */
+    void changed(String kind) {
+        ctx.call(() -> {
+            state.onChanged(kind, now());
+            return null;
+        });
     }
 
     private void decide(OrderIntent o) {
@@ -329,17 +312,18 @@ public final class RiskEngine implements Engine {
             lastPredictionNanos = nowNanos;
             for (String portfolio : state.portfolios()) {
                 RiskCommands.PortfolioSnapshot s = state.snapshot(portfolio, nowNanos);
-                try {
-                    ctx.compute().executeSupplier(() -> RiskAnalytics.predict(s, settings.predictionModel(),
-                                    settings.alertProbability(), settings.varLambda()))
-                            .whenComplete((p, error) -> {
-                                if (error == null) {
-                                    bus.publish(RiskCommands.PREDICTED, new RiskCommands.Predicted(p));
-                                }
-                            });
-                } catch (RuntimeException e) {
-                    LOG.debug("engine=risk prediction of {} not scheduled: {}", portfolio, e.toString());
-                }
+                ctx.offload(() -> RiskAnalytics.predict(s, settings.predictionModel(), settings.alertProbability(),
+                                settings.varLambda()), COMPUTE_TIMEOUT)
+                        .whenComplete((p, error) -> {
+                            if (error == null) {
+                                ctx.call(() -> {
+                                    onPredicted(p);
+                                    return null;
+                                });
+                            } else {
+                                LOG.debug("engine=risk prediction of {} not made: {}", portfolio, error.toString());
+                            }
+                        });
             }
         }
     }
@@ -365,24 +349,27 @@ public final class RiskEngine implements Engine {
         }
         modelBuilding = true;
         var estimator = new EwmaCovariance(settings.modelLambda());
-        try {
-            ctx.compute().executeSupplier(() -> RiskModel.estimate(panel.symbols(), panel.returns(), estimator))
-                    .whenComplete((model, error) -> {
-                        if (error != null) {
-                            LOG.warn("engine=risk covariance model estimation failed", error);
-                        }
-                        bus.publish(RiskCommands.MODEL, new RiskCommands.ModelReady(error == null ? model : null));
+        ctx.offload(() -> RiskModel.estimate(panel.symbols(), panel.returns(), estimator), COMPUTE_TIMEOUT)
+                .whenComplete((model, error) -> {
+                    if (error != null) {
+                        LOG.warn("engine=risk covariance model estimation failed", error);
+                    }
+                    boolean poolFull = error instanceof io.github.resilience4j.bulkhead.BulkheadFullException
+                            || error != null && error.getCause() instanceof io.github.resilience4j.bulkhead.BulkheadFullException;
+                    ctx.call(() -> {
+                        onModel(error == null ? model : null, poolFull);
+                        return null;
                     });
-        } catch (RuntimeException e) {
-            modelBuilding = false;
-            state.modelDirty = true;
-        }
+                });
     }
 
-    private void onModel(RiskCommands.ModelReady ready) {
+    /** A model estimated off the ring ({@code null} when the estimation failed; tried again if the pool was full). */
+    private void onModel(RiskModel model, boolean poolFull) {
         modelBuilding = false;
-        if (ready.model() != null) {
-            state.onModel(ready.model(), now());
+        if (model != null) {
+            state.onModel(model, now());
+        } else if (poolFull) {
+            state.modelDirty = true;
         }
         refreshWaiting();
         rebuildModel(now());
@@ -401,16 +388,6 @@ public final class RiskEngine implements Engine {
                         Priority.HIGH);
             }
         }
-    }
-
-    private RiskCommands.MonitorStatus onMonitor(RiskCommands.Monitor m) {
-        if (m.on() != null) {
-            state.monitoring = m.on();
-            if (m.on()) {
-                state.monitorAll(now());
-            }
-        }
-        return state.monitorStatus();
     }
 
     @Override
@@ -449,13 +426,13 @@ public final class RiskEngine implements Engine {
 
     @Override
     public void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-        if (calls != null) {
+        if (state != null) {
             // the ring still runs (the host drains it after stop): it writes its what-if breaches itself
             try {
-                calls.ask(RiskCommands.WHAT_IF_SAVE, new RiskCommands.WhatIfSave()).get(10, TimeUnit.SECONDS);
+                ctx.call(() -> {
+                    state.breaches.saveWhatIf();
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.warn("engine=risk what-if breaches not saved at stop", e);
             }

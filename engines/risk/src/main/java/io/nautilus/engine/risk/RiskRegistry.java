@@ -1,7 +1,5 @@
 package io.nautilus.engine.risk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.nautilus.core.http.Json;
 import io.nautilus.engine.risk.control.OrderControls;
 import io.nautilus.engine.risk.control.TradingState;
 import io.nautilus.engine.risk.limit.LimitDefinition;
@@ -53,14 +51,10 @@ final class RiskRegistry {
             String kind = key.substring(0, Math.max(0, key.indexOf(':')));
             try {
                 switch (kind) {
-                    case "controls" -> c.put(id, read(e.getValue(), RiskApi.ControlsBody.class).toControls());
-                    case "state" -> s.put(id, TradingState.parse(read(e.getValue(), RiskApi.StateBody.class).state()));
-                    case "capital" -> {
-                        var v = new io.nautilus.core.http.Validator();
-                        double amount = v.positive("capital", read(e.getValue(), RiskApi.CapitalBody.class).capital());
-                        v.throwIfInvalid();
-                        k.put(id, amount);
-                    }
+                    case "controls" -> c.put(id, StoredRecords.read(e.getValue(), StoredRecords.Controls.class)
+                            .toControls());
+                    case "state" -> s.put(id, StoredRecords.read(e.getValue(), StoredRecords.State.class).toState());
+                    case "capital" -> k.put(id, StoredRecords.read(e.getValue(), StoredRecords.Capital.class).toAmount());
                     default -> store.skip("setting", key, "unknown setting kind '" + kind + "'");
                 }
             } catch (RuntimeException ex) {
@@ -122,8 +116,9 @@ final class RiskRegistry {
     void putControls(String portfolioId, OrderControls next, String actor, long tsNanos) {
         synchronized (writeLock) {
             OrderControls previous = controls.get(portfolioId);
-            store.writeSetting("controls", portfolioId, previous == null ? null : RiskStore.json(RiskApi.ControlsBody.of(previous)),
-                    RiskStore.json(RiskApi.ControlsBody.of(next)), actor, tsNanos);
+            store.writeSetting("controls", portfolioId, previous == null ? null
+                            : StoredRecords.write(StoredRecords.Controls.of(previous)),
+                    StoredRecords.write(StoredRecords.Controls.of(next)), actor, tsNanos);
             controls = swap(controls, portfolioId, next);
         }
     }
@@ -132,8 +127,8 @@ final class RiskRegistry {
         synchronized (writeLock) {
             TradingState previous = states.get(portfolioId);
             store.writeSetting("state", portfolioId, previous == null ? null
-                            : RiskStore.json(new RiskApi.StateBody(previous.wireName(), null)),
-                    RiskStore.json(new RiskApi.StateBody(next.wireName(), reason)), actor, tsNanos);
+                            : StoredRecords.write(new StoredRecords.State(previous.wireName(), null)),
+                    StoredRecords.write(new StoredRecords.State(next.wireName(), reason)), actor, tsNanos);
             states = swap(states, portfolioId, next);
         }
     }
@@ -142,8 +137,8 @@ final class RiskRegistry {
         synchronized (writeLock) {
             Double previous = capital.get(portfolioId);
             store.writeSetting("capital", portfolioId, previous == null ? null
-                    : RiskStore.json(new RiskApi.CapitalBody(previous)),
-                    RiskStore.json(new RiskApi.CapitalBody(amount)), actor, tsNanos);
+                    : StoredRecords.write(new StoredRecords.Capital(previous)),
+                    StoredRecords.write(new StoredRecords.Capital(amount)), actor, tsNanos);
             capital = swap(capital, portfolioId, amount);
         }
     }
@@ -165,14 +160,5 @@ final class RiskRegistry {
             next.put(key, value);
         }
         return Collections.unmodifiableMap(new LinkedHashMap<>(next));
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        try {
-            return Json.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable " + type.getSimpleName() + " in risk_settings: "
-                    + e.getOriginalMessage(), e);
-        }
     }
 }

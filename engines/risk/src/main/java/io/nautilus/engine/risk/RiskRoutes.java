@@ -3,23 +3,22 @@ package io.nautilus.engine.risk;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.engine.EngineContext;
+import io.nautilus.core.http.Await;
 import io.nautilus.core.http.Bodies;
-import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
+import io.nautilus.core.http.QueryParams;
 import io.nautilus.core.http.Validator;
+import io.nautilus.core.model.WireNames;
 import io.nautilus.engine.risk.control.ReasonCodes;
 import io.nautilus.engine.risk.control.TradingState;
+import io.nautilus.engine.risk.http.RiskApi;
 import io.nautilus.engine.risk.limit.LimitDefinition;
 import io.nautilus.engine.risk.limit.SymbolInfo;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * The risk engine's HTTP routes (docs/risk.md lists them with examples). Handlers run on virtual threads: they
@@ -145,7 +144,7 @@ final class RiskRoutes {
     }
 
     private Map<String, Object> audit(String entityType, String entityId, Context c) {
-        int limit = intParam(c, "limit", 100, 1, 10_000);
+        int limit = QueryParams.intParam(c, "limit", 100, 1, 10_000);
         var entries = store.audit(entityType, entityId, limit).stream().map(RiskViews.AuditView::of).toList();
         return Map.of("entries", entries, "count", entries.size());
     }
@@ -163,7 +162,7 @@ final class RiskRoutes {
         if (body.state() == null) {
             throw ProblemException.badField("state", "is required: active, reducing or halted");
         }
-        TradingState s = TradingState.parse(body.state());
+        TradingState s = WireNames.parse(TradingState.class, "state", body.state());
         registry.putState(portfolio, s, body.reason(), actor(c), engine.now());
         c.json(Map.of("portfolio_id", portfolio, "state", s.wireName()));
     }
@@ -240,91 +239,21 @@ final class RiskRoutes {
     }
 
     RiskCommands.PortfolioSnapshot snapshot(String portfolioId) {
-        return ask(RiskCommands.SNAPSHOT, new RiskCommands.Snapshot(portfolioId), RiskCommands.PortfolioSnapshot.class);
+        return ask(state -> state.snapshot(portfolioId, engine.now()));
     }
 
     private void changed(String kind) {
-        ctx.bus().publish(RiskCommands.CHANGED, new RiskCommands.Changed(kind));
+        engine.changed(kind);
     }
 
     /** Asks the ring thread and waits (on this virtual thread) for the answer (after the batch's commit). */
-    <R> R ask(String topic, Object query, Class<R> type) {
-        return type.cast(await(() -> engine.ask(topic, query).get(settings.requestTimeoutMs(), TimeUnit.MILLISECONDS)));
+    <R> R ask(java.util.function.Function<RiskState, R> question) {
+        return Await.result(engine.onRing(question), Duration.ofMillis(settings.requestTimeoutMs()), "the risk engine");
     }
 
-    /** Runs work on the compute pool and waits for it; InsufficientData becomes 422. */
-    <T> T compute(Supplier<T> work) {
-        return await(() -> ctx.compute().executeSupplier(work).toCompletableFuture().get());
-    }
-
-    private interface Wait<T> {
-        T get() throws InterruptedException, ExecutionException, TimeoutException;
-    }
-
-    private static <T> T await(Wait<T> wait) {
-        try {
-            return wait.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof java.util.concurrent.CompletionException ce && ce.getCause() != null) {
-                cause = ce.getCause();
-            }
-            if (cause instanceof RiskAnalytics.InsufficientData d) {
-                throw ProblemException.unprocessable(d.getMessage(), List.of(new FieldError("history", d.getMessage())));
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        } catch (TimeoutException e) {
-            throw ProblemException.unavailable("the risk engine did not answer in time", 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProblemException.unavailable("interrupted", 1);
-        }
-    }
-
-    static int intParam(Context c, String name, int fallback, int min, int max) {
-        String raw = c.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(raw.trim());
-            if (v < min || v > max) {
-                throw ProblemException.badField(name, "must be in [" + min + ", " + max + "], got " + v);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw ProblemException.badField(name, "must be an integer, got '" + raw + "'");
-        }
-    }
-
-    /** A true/false query parameter (any case); absent or blank is the fallback, anything else a 400. */
-    static boolean booleanParam(Context c, String name, boolean fallback) {
-        Boolean v = optionalBooleanParam(c, name);
-        return v == null ? fallback : v;
-    }
-
-    /** A true/false query parameter (any case); absent or blank is {@code null}, anything else a 400. */
-    static Boolean optionalBooleanParam(Context c, String name) {
-        String raw = c.queryParam(name);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.badField(name, "must be true or false, got '" + raw + "'");
-        };
-    }
-
-    static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    + ", got '" + value + "'");
-        }
+    /** Runs work on the compute pool and waits for it (insufficient history: 422 on {@code history}). */
+    <T> T compute(java.util.function.Supplier<T> work) {
+        return Await.result(ctx.offload(work, RiskEngine.COMPUTE_TIMEOUT),
+                RiskEngine.COMPUTE_TIMEOUT.plusSeconds(1), "the risk computation");
     }
 }

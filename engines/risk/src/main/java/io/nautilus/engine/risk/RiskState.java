@@ -413,6 +413,17 @@ final class RiskState {
         return e;
     }
 
+    /** Starts ({@code true}) or stops ({@code false}) monitoring, or only reports ({@code null}). */
+    RiskCommands.MonitorStatus monitor(Boolean on, long nowNanos) {
+        if (on != null) {
+            monitoring = on;
+            if (on) {
+                monitorAll(nowNanos);
+            }
+        }
+        return monitorStatus();
+    }
+
     RiskCommands.MonitorStatus monitorStatus() {
         return new RiskCommands.MonitorStatus(monitoring, books.size(), registry.limits().size(), breaches.openCount(),
                 breaches.openWhatIfCount());

@@ -1,7 +1,5 @@
 package io.nautilus.engine.risk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.nautilus.core.http.Json;
 import io.nautilus.core.model.Checks;
 import io.nautilus.core.model.Severity;
 import io.nautilus.core.store.Migration;
@@ -88,9 +86,7 @@ final class RiskStore {
                 while (rs.next()) {
                     String id = rs.getString(1);
                     try {
-                        out.add(Json.mapper().readValue(rs.getString(2), RiskApi.LimitBody.class).toDefinition());
-                    } catch (JsonProcessingException e) {
-                        skip("limit", id, e.getOriginalMessage());
+                        out.add(StoredRecords.read(rs.getString(2), StoredRecords.Limit.class).toDefinition());
                     } catch (RuntimeException e) {
                         skip("limit", id, e.getMessage());
                     }
@@ -125,8 +121,8 @@ final class RiskStore {
     /** Upserts ({@code next != null}) or deletes ({@code next == null}) a limit, with its audit entry. */
     void writeLimit(String limitId, LimitDefinition previous, LimitDefinition next, String action, String actor,
                     long tsNanos) {
-        String oldJson = previous == null ? null : json(RiskApi.LimitBody.of(previous));
-        String newJson = next == null ? null : json(RiskApi.LimitBody.of(next));
+        String oldJson = previous == null ? null : StoredRecords.write(StoredRecords.Limit.of(previous));
+        String newJson = next == null ? null : StoredRecords.write(StoredRecords.Limit.of(next));
         store.inTransaction(c -> {
             if (next == null) {
                 try (var ps = c.prepareStatement("DELETE FROM risk_limits WHERE limit_id = ?")) {
@@ -223,7 +219,9 @@ final class RiskStore {
                     ps.setLong(6, tsNanos);
                     ps.executeUpdate();
                     SymbolInfo old = previous.get(e.getKey());
-                    audit(c, "reference", e.getKey(), "set", actor, tsNanos, old == null ? null : json(old), json(i));
+                    audit(c, "reference", e.getKey(), "set", actor, tsNanos, old == null ? null
+                            : StoredRecords.write(StoredRecords.Reference.of(old)),
+                            StoredRecords.write(StoredRecords.Reference.of(i)));
                 }
             }
             return null;
@@ -427,13 +425,5 @@ final class RiskStore {
                 return out;
             }
         });
-    }
-
-    static String json(Object o) {
-        try {
-            return Json.mapper().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + o.getClass().getSimpleName() + " as JSON", e);
-        }
     }
 }

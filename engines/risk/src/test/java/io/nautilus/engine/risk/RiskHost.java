@@ -2,23 +2,23 @@ package io.nautilus.engine.risk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nautilus.bus.host.EngineHost;
-import io.nautilus.bus.host.HostSettings;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.engine.EngineConfig;
 import io.nautilus.core.http.HttpSettings;
 import io.nautilus.core.http.Json;
-import io.nautilus.core.time.Clock;
+import io.nautilus.testkit.engine.EngineTestHost;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** A risk engine on a real bus and HTTP server (port 0) over a data directory, for engine tests. */
+/**
+ * A risk engine on {@link EngineTestHost} (a real bus and HTTP server, port 0, over a data directory) with the
+ * Portfolio engine's side played by a {@link FakePortfolio}, for engine tests.
+ */
 final class RiskHost implements AutoCloseable {
-    static final HttpClient CLIENT = HttpClient.newHttpClient();
     final LocalBus bus;
+    final EngineTestHost test;
     final EngineHost host;
     /** The books the Portfolio engine would hold; pass it to the next host to restart on the same books. */
     final FakePortfolio portfolio;
@@ -43,8 +43,9 @@ final class RiskHost implements AutoCloseable {
         if (answer) {
             portfolio.answer(bus.forEngine("portfolio"));
         }
-        this.host = new EngineHost(new RiskEngine(), HostSettings.defaults().withHttp(http)
-                .withDataDir(dataDir.toString()).withConfig(config), bus, Clock.system(), () -> true).start();
+        this.test = EngineTestHost.builder(new RiskEngine()).bus(bus).dataDir(dataDir).config(config).http(http)
+                .start();
+        this.host = test.host();
         if (answer) {
             awaitSynced();
         }
@@ -89,11 +90,9 @@ final class RiskHost implements AutoCloseable {
         return json("GET", "/risk/breaches?active=true&what_if=false&portfolio_id=" + portfolio, null, 200).get("breaches").get(0);
     }
 
+    /** A JSON request as the actor {@code alice}; any status. */
     HttpResponse<String> send(String method, String path, String body) throws Exception {
-        var b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + path))
-                .header("Content-Type", "application/json").header("X-Actor", "alice");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return test.send(method, path, body, Map.of("X-Actor", "alice"));
     }
 
     JsonNode json(String method, String path, String body, int expectedStatus) throws Exception {
@@ -106,6 +105,6 @@ final class RiskHost implements AutoCloseable {
 
     @Override
     public void close() {
-        host.close();
+        test.close();
     }
 }

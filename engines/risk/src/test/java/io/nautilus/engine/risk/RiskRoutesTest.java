@@ -315,13 +315,16 @@ class RiskRoutesTest extends RiskHttpTestBase {
         }
     }
 
+    private static final java.net.http.HttpClient CLIENT = java.net.http.HttpClient.newHttpClient();
+
+    /** A request without a body or content type, with an optional bearer token. */
     private static HttpResponse<String> call(String method, String url, String token) throws Exception {
         var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return RiskHost.CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

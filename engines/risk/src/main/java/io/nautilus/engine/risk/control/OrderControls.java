@@ -36,6 +36,24 @@ public record OrderControls(double maxQuantity, double maxNotional, double price
         rate("max_orders_per_second_strategy", maxOrdersPerSecondStrategy);
     }
 
+    /** Controls from optional values (HTTP bodies, stored rows): an absent ({@code null}) control is off. */
+    public static OrderControls ofOptional(Double maxQuantity, Double maxNotional, Double priceCollar,
+                                           Set<String> restrictedSymbols, Integer maxOrdersPerSecondPortfolio,
+                                           Integer maxOrdersPerSecondStrategy) {
+        return new OrderControls(orOff(maxQuantity), orOff(maxNotional), orOff(priceCollar), restrictedSymbols,
+                maxOrdersPerSecondPortfolio == null ? 0 : maxOrdersPerSecondPortfolio,
+                maxOrdersPerSecondStrategy == null ? 0 : maxOrdersPerSecondStrategy);
+    }
+
+    /** A quantity, notional or collar control as an optional value: {@code null} when off. */
+    public static Double optional(double control) {
+        return Double.isInfinite(control) ? null : control;
+    }
+
+    private static double orOff(Double d) {
+        return d == null ? Double.POSITIVE_INFINITY : d;
+    }
+
     private static void positiveOrOff(String field, double v) {
         if (!(v > 0) || Double.isNaN(v)) {
             throw new IllegalArgumentException(field + " must be > 0 (or absent for no control), got " + v);

@@ -1,6 +1,6 @@
 package io.nautilus.engine.risk.control;
 
-import java.util.Locale;
+import io.nautilus.core.model.WireName;
 
 /**
  * The kill switch of a portfolio (or of every portfolio, for the global state).
@@ -10,25 +10,11 @@ import java.util.Locale;
  *   <li>{@link #HALTED}: every order is rejected.</li>
  * </ul>
  */
-public enum TradingState {
+public enum TradingState implements WireName {
     ACTIVE, REDUCING, HALTED;
 
     /** The more restrictive of two states. */
     public TradingState strictest(TradingState other) {
         return other.ordinal() > ordinal() ? other : this;
-    }
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses a wire name, case-insensitive. */
-    public static TradingState parse(String name) {
-        for (TradingState s : values()) {
-            if (s.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("state must be one of active, reducing, halted; got '" + name + "'");
     }
 }

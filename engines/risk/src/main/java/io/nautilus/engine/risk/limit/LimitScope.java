@@ -1,6 +1,6 @@
 package io.nautilus.engine.risk.limit;
 
-import java.util.Locale;
+import io.nautilus.core.model.WireName;
 
 /**
  * Which positions a limit looks at.
@@ -11,20 +11,15 @@ import java.util.Locale;
  *   <li>{@link #SECTOR}: the positions of one sector (by the reference data), in one or every portfolio.</li>
  * </ul>
  */
-public enum LimitScope {
+public enum LimitScope implements WireName {
     GLOBAL, PORTFOLIO, SYMBOL, SECTOR;
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+    /** The scope a limit without one has: symbol if it names a symbol, else sector, else portfolio, else global. */
+    public static LimitScope implied(String portfolioId, String symbol, String sector) {
+        return !blank(symbol) ? SYMBOL : !blank(sector) ? SECTOR : !blank(portfolioId) ? PORTFOLIO : GLOBAL;
     }
 
-    /** Parses a wire name, case-insensitive. */
-    public static LimitScope parse(String name) {
-        for (LimitScope s : values()) {
-            if (s.name().equalsIgnoreCase(name == null ? "" : name.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("scope must be one of global, portfolio, symbol, sector; got '" + name + "'");
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

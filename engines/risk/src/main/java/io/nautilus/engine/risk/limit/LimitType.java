@@ -5,8 +5,10 @@ import static io.nautilus.engine.risk.limit.LimitScope.PORTFOLIO;
 import static io.nautilus.engine.risk.limit.LimitScope.SECTOR;
 import static io.nautilus.engine.risk.limit.LimitScope.SYMBOL;
 
+import io.nautilus.core.model.WireName;
+
 import java.util.EnumSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Set;
  * {@code mv} is signed market value (quantity x last price) in currency; {@code gross} is the portfolio's
  * sum of |mv|. Exposure weights are fractions of gross (0.25 = 25%).
  */
-public enum LimitType {
+public enum LimitType implements WireName {
     /** Largest |mv| of a position in scope, currency. */
     POSITION_SIZE("currency", GLOBAL, PORTFOLIO, SYMBOL, SECTOR),
     /** Gross market value of the portfolio, sum |mv|, currency. */
@@ -80,23 +82,9 @@ public enum LimitType {
         return this == VAR_LIMIT || this == EXPECTED_SHORTFALL || this == VOLATILITY || this == CORRELATION;
     }
 
-    /** The wire name, e.g. {@code var_limit}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses a wire name, case-insensitive; {@code liquidity_limit} (the old documentation's name) is accepted. */
-    public static LimitType parse(String name) {
-        String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        if (n.equals("LIQUIDITY_LIMIT")) {
-            return LIQUIDITY;
-        }
-        for (LimitType t : values()) {
-            if (t.name().equals(n)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("limit_type must be one of " + java.util.Arrays.stream(values())
-                .map(LimitType::wireName).toList() + "; got '" + name + "'");
+    /** {@code liquidity_limit} (the old documentation's name) is read as {@link #LIQUIDITY}. */
+    @Override
+    public List<String> aliases() {
+        return this == LIQUIDITY ? List.of("liquidity_limit") : List.of();
     }
 }

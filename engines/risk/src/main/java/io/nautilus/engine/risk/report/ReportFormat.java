@@ -1,17 +1,17 @@
 package io.nautilus.engine.risk.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.nautilus.core.http.Json;
+import io.nautilus.core.model.WireName;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a {@link RiskReport} as JSON ({@code {portfolio_id, generated_at, sections: {name: [rows]}, notes}}),
  * CSV (RFC 4180: one block per section, first column the section name, a header row per section) or HTML (one
  * table per section, text escaped). Non-finite numbers are written as empty cells (JSON {@code null}).
  */
-public enum ReportFormat {
+public enum ReportFormat implements WireName {
     JSON("application/json"), CSV("text/csv; charset=utf-8"), HTML("text/html; charset=utf-8");
 
     private final String contentType;
@@ -24,28 +24,20 @@ public enum ReportFormat {
         return contentType;
     }
 
-    /** Parses {@code json|csv|html} (case-insensitive; absent means JSON). */
-    public static ReportFormat parse(String name) {
-        if (name == null || name.isBlank()) {
-            return JSON;
-        }
-        for (ReportFormat f : values()) {
-            if (f.name().equalsIgnoreCase(name.trim())) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("format must be json, csv or html, got '" + name + "'");
-    }
-
+    /**
+     * The report as text: CSV or HTML. JSON is not text here: its tree ({@link #jsonTree}) is written by the HTTP
+     * edge with the wire mapper (this package speaks no HTTP).
+     */
     public String render(RiskReport r) {
         return switch (this) {
-            case JSON -> json(r);
+            case JSON -> throw new IllegalStateException("a JSON report is written from jsonTree by the HTTP edge");
             case CSV -> csv(r);
             case HTML -> html(r);
         };
     }
 
-    private static String json(RiskReport r) {
+    /** The JSON report's tree: {@code {portfolio_id, generated_at, sections: {name: [rows]}, notes}}. */
+    public static Map<String, Object> jsonTree(RiskReport r) {
         var sections = new LinkedHashMap<String, Object>();
         r.sections().forEach(s -> sections.put(s.name(), s.records()));
         var root = new LinkedHashMap<String, Object>();
@@ -53,11 +45,7 @@ public enum ReportFormat {
         root.put("generated_at", r.generatedAt());
         root.put("sections", sections);
         root.put("notes", r.notes());
-        try {
-            return Json.mapper().writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render report as JSON", e);
-        }
+        return root;
     }
 
     private static String csv(RiskReport r) {

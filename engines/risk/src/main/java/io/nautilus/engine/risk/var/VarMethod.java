@@ -1,9 +1,12 @@
 package io.nautilus.engine.risk.var;
 
-import java.util.Locale;
+import io.nautilus.core.model.WireName;
+
+import java.util.List;
 
 /**
- * The value-at-risk methods of the risk engine, with the name used over HTTP ({@code historical}, ...).
+ * The value-at-risk methods of the risk engine, with the name used over HTTP ({@code historical}, ...; aliases
+ * {@code fhs} and {@code delta_normal}).
  * <ul>
  *   <li>{@link #HISTORICAL}: the empirical quantile of the portfolio P&amp;L over the observed return scenarios.</li>
  *   <li>{@link #PARAMETRIC}: delta-normal with the sample covariance.</li>
@@ -13,29 +16,15 @@ import java.util.Locale;
  *       White 1998).</li>
  * </ul>
  */
-public enum VarMethod {
+public enum VarMethod implements WireName {
     HISTORICAL, PARAMETRIC, EWMA, MONTE_CARLO, FILTERED_HISTORICAL;
 
-    /** The lower-case wire name, e.g. {@code monte_carlo}. */
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Parses a wire name (case-insensitive; {@code monte-carlo} and {@code fhs} accepted). */
-    public static VarMethod parse(String name) {
-        String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        if (n.equals("FHS")) {
-            return FILTERED_HISTORICAL;
-        }
-        if (n.equals("DELTA_NORMAL")) {
-            return PARAMETRIC;
-        }
-        for (VarMethod m : values()) {
-            if (m.name().equals(n)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("method must be one of historical, parametric, ewma, monte_carlo,"
-                + " filtered_historical; got '" + name + "'");
+    @Override
+    public List<String> aliases() {
+        return switch (this) {
+            case FILTERED_HISTORICAL -> List.of("fhs");
+            case PARAMETRIC -> List.of("delta_normal");
+            default -> List.of();
+        };
     }
 }

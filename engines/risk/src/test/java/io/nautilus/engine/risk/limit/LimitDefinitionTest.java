@@ -3,6 +3,8 @@ package io.nautilus.engine.risk.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nautilus.core.model.WireNames;
+
 import org.junit.jupiter.api.Test;
 
 class LimitDefinitionTest {
@@ -58,8 +60,8 @@ class LimitDefinitionTest {
 
     @Test
     void test_parse_acceptsOldLiquidityName() {
-        assertThat(LimitType.parse("liquidity_limit")).isEqualTo(LimitType.LIQUIDITY);
+        assertThat(WireNames.parse(LimitType.class, "limit_type", "liquidity_limit")).isEqualTo(LimitType.LIQUIDITY);
         assertThat(LimitType.values()).hasSize(17);
-        assertThatThrownBy(() -> LimitType.parse("vega")).hasMessageStartingWith("limit_type must be one of");
+        assertThatThrownBy(() -> WireNames.parse(LimitType.class, "limit_type", "vega")).hasMessageStartingWith("limit_type must be one of");
     }
 }

@@ -3,6 +3,7 @@ package io.nautilus.engine.risk.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.nautilus.core.model.WireNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -145,7 +146,7 @@ class LimitMeasuresTest {
 
     /** "P type" = portfolio p1, "G type" = global, "Y type" = symbol A, "S type" = sector Tech. */
     static LimitDefinition limit(String key, double value) {
-        LimitType type = LimitType.parse(key.substring(2));
+        LimitType type = WireNames.parse(LimitType.class, "limit_type", key.substring(2));
         double v = type == LimitType.CORRELATION ? Math.min(1, value) : value;
         return switch (key.charAt(0)) {
             case 'P' -> LimitDefinition.of("l", type, v, LimitScope.PORTFOLIO, "p1", null, null);

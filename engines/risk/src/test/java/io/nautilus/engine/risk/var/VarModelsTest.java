@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.nautilus.core.model.WireNames;
 import io.nautilus.engine.risk.SharedData;
 
 import java.util.Arrays;
@@ -149,9 +150,9 @@ class VarModelsTest {
 
     @Test
     void test_parse_acceptsWireNames() {
-        assertThat(VarMethod.parse("monte-carlo")).isEqualTo(VarMethod.MONTE_CARLO);
-        assertThat(VarMethod.parse("FHS")).isEqualTo(VarMethod.FILTERED_HISTORICAL);
-        assertThat(VarMethod.parse("historical").wireName()).isEqualTo("historical");
-        assertThatThrownBy(() -> VarMethod.parse("magic")).hasMessageContaining("method must be one of");
+        assertThat(WireNames.parse(VarMethod.class, "method", "monte-carlo")).isEqualTo(VarMethod.MONTE_CARLO);
+        assertThat(WireNames.parse(VarMethod.class, "method", "FHS")).isEqualTo(VarMethod.FILTERED_HISTORICAL);
+        assertThat(WireNames.parse(VarMethod.class, "method", "historical").wireName()).isEqualTo("historical");
+        assertThatThrownBy(() -> WireNames.parse(VarMethod.class, "method", "magic")).hasMessageContaining("method must be one of");
     }
 }

@@ -1,7 +1,8 @@
-package io.nautilus.engine.risk;
+package io.nautilus.engine.risk.http;
 
 import io.nautilus.core.http.Validator;
 import io.nautilus.core.model.Checks;
+import io.nautilus.core.model.WireNames;
 import io.nautilus.engine.risk.control.OrderControls;
 import io.nautilus.engine.risk.limit.LimitDefinition;
 import io.nautilus.engine.risk.limit.LimitScope;
@@ -46,16 +47,11 @@ public final class RiskApi {
                     : v.finite("threshold_breach", thresholdBreach);
             double conf = confidence == null ? LimitDefinition.DEFAULT_CONFIDENCE : v.finite("confidence", confidence);
             v.throwIfInvalid();
-            LimitScope s = scope != null && !scope.isBlank() ? LimitScope.parse(scope)
-                    : blank(symbol) ? blank(sector) ? blank(portfolioId) ? LimitScope.GLOBAL : LimitScope.PORTFOLIO
-                    : LimitScope.SECTOR : LimitScope.SYMBOL;
-            return new LimitDefinition(limitId.trim(), LimitType.parse(limitType), value, warning, breach,
+            LimitScope s = scope != null && !scope.isBlank() ? WireNames.parse(LimitScope.class, "scope", scope)
+                    : LimitScope.implied(portfolioId, symbol, sector);
+            return new LimitDefinition(limitId.trim(), WireNames.parse(LimitType.class, "limit_type", limitType), value, warning, breach,
                     enabled == null || enabled, s, portfolioId, symbol, sector, bucket, conf,
                     horizonDays == null ? 1 : horizonDays);
-        }
-
-        private static boolean blank(String s) {
-            return s == null || s.isBlank();
         }
     }
 
@@ -89,8 +85,8 @@ public final class RiskApi {
     public record ControlsBody(Double maxQuantity, Double maxNotional, Double priceCollar, Set<String> restrictedSymbols,
                                Integer maxOrdersPerSecondPortfolio, Integer maxOrdersPerSecondStrategy) {
         public static ControlsBody of(OrderControls c) {
-            return new ControlsBody(finiteOrNull(c.maxQuantity()), finiteOrNull(c.maxNotional()),
-                    finiteOrNull(c.priceCollar()), c.restrictedSymbols(), c.maxOrdersPerSecondPortfolio(),
+            return new ControlsBody(OrderControls.optional(c.maxQuantity()), OrderControls.optional(c.maxNotional()),
+                    OrderControls.optional(c.priceCollar()), c.restrictedSymbols(), c.maxOrdersPerSecondPortfolio(),
                     c.maxOrdersPerSecondStrategy());
         }
 
@@ -107,18 +103,8 @@ public final class RiskApi {
                 }
             }
             v.throwIfInvalid();
-            return new OrderControls(orOff(maxQuantity), orOff(maxNotional), orOff(priceCollar),
-                    restrictedSymbols == null ? Set.of() : restrictedSymbols,
-                    maxOrdersPerSecondPortfolio == null ? 0 : maxOrdersPerSecondPortfolio,
-                    maxOrdersPerSecondStrategy == null ? 0 : maxOrdersPerSecondStrategy);
-        }
-
-        private static Double finiteOrNull(double d) {
-            return Double.isInfinite(d) ? null : d;
-        }
-
-        private static double orOff(Double d) {
-            return d == null ? Double.POSITIVE_INFINITY : d;
+            return OrderControls.ofOptional(maxQuantity, maxNotional, priceCollar, restrictedSymbols,
+                    maxOrdersPerSecondPortfolio, maxOrdersPerSecondStrategy);
         }
     }
 
@@ -161,12 +147,12 @@ public final class RiskApi {
     }
 
     /** A display name when present ({@link Checks#name}: printable, at most 200 characters), else null. */
-    static String optionalName(String field, String value) {
+    public static String optionalName(String field, String value) {
         return value == null || value.isBlank() ? null : Checks.name(field, value);
     }
 
     /** An id when present ({@link Checks#id}), else null. */
-    static String optionalId(String field, String value) {
+    public static String optionalId(String field, String value) {
         return value == null || value.isBlank() ? null : Checks.id(field, value);
     }
 
