@@ -32,24 +32,24 @@ public record BarInterval(String label, long nanos) {
     /** Parses a label like {@code 5m}: a positive count and one of s, m, h, d. */
     public static BarInterval parse(String label) {
         String l = label == null ? "" : label.trim().toLowerCase(Locale.ROOT);
-        if (l.length() < 2) {
-            throw new IllegalArgumentException("interval must look like 1s, 1m, 5m, 1h or 1d, got '" + label + "'");
+        if (l.length() < 2 || l.length() > 16) {
+            throw new IllegalArgumentException("interval must look like 1s, 1m, 5m, 1h or 1d, got '" + Checks.shorten(label) + "'");
         }
         long unit = switch (l.charAt(l.length() - 1)) {
             case 's' -> SECOND;
             case 'm' -> 60 * SECOND;
             case 'h' -> 3600 * SECOND;
             case 'd' -> 86_400 * SECOND;
-            default -> throw new IllegalArgumentException("interval unit must be s, m, h or d, got '" + label + "'");
+            default -> throw new IllegalArgumentException("interval unit must be s, m, h or d, got '" + Checks.shorten(label) + "'");
         };
         long count;
         try {
             count = Long.parseLong(l.substring(0, l.length() - 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("interval must be a count then a unit, like 5m, got '" + label + "'");
+            throw new IllegalArgumentException("interval must be a count then a unit, like 5m, got '" + Checks.shorten(label) + "'");
         }
         if (count < 1 || count > 366) {
-            throw new IllegalArgumentException("interval count must be in [1, 366], got '" + label + "'");
+            throw new IllegalArgumentException("interval count must be in [1, 366], got '" + Checks.shorten(label) + "'");
         }
         return new BarInterval(count + l.substring(l.length() - 1), count * unit);
     }

@@ -21,6 +21,10 @@ class BarIntervalTest {
         assertThatThrownBy(() -> BarInterval.parse("5x")).hasMessageContaining("unit");
         assertThatThrownBy(() -> BarInterval.parse("m")).hasMessageContaining("1s, 1m");
         assertThatThrownBy(() -> BarInterval.parse("0m")).hasMessageContaining("[1, 366]");
+        // a 100,000-character label is refused with its echo cut to 64 characters
+        String huge = "1".repeat(100_000) + "m";
+        assertThatThrownBy(() -> BarInterval.parse(huge)).hasMessageContaining("1s, 1m")
+                .hasMessageEndingWith("1".repeat(64) + "...'");
     }
 
     @Test

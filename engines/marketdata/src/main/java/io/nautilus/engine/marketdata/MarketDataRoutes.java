@@ -3,6 +3,7 @@ package io.nautilus.engine.marketdata;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nautilus.core.http.Await;
+import io.nautilus.core.http.Bodies;
 import io.nautilus.core.http.FieldError;
 import io.nautilus.core.http.ProblemException;
 import io.nautilus.core.http.QueryParams;
@@ -69,10 +70,10 @@ final class MarketDataRoutes {
 
     private void ingestJson(Context ctx) throws Exception {
         ParsedBatch parsed;
+        // Bodies.json: a body that says it is not JSON (text/csv) is a 415; malformed JSON propagates to the server's
+        // one JSON error mapping (a 400 in plain words, naming the body)
         try {
-            parsed = IngestJsonParser.parse(ctx.bodyAsBytes(), sources);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badField("body", "malformed JSON: " + e.getOriginalMessage());
+            parsed = IngestJsonParser.parse(Bodies.json(ctx), sources);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField(e.getMessage().startsWith("data:") ? "data" : "body", e.getMessage());
         }

@@ -127,6 +127,13 @@ class MarketDataEngineTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
         assertThat(json(bad).get("errors").get(0).get("field").asText()).isEqualTo("body");
+        // in plain words: no parser jargon (Jackson's "Unexpected end-of-input", source locations)
+        assertThat(json(bad).get("detail").asText()).doesNotContain("end-of-input", "Source:", "jackson");
+        // a CSV body on the JSON route is refused by its content type, not parsed as JSON
+        var csv = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + host.port() + "/data/ingest"))
+                .POST(HttpRequest.BodyPublishers.ofString("symbol,bid,ask\nAAPL,1,2\n")).header("Content-Type", "text/csv")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(415);
         var nan = post("/data/ingest", "{\"data\": [{\"symbol\": \"A\", \"bid\": NaN}]}");
         assertThat(nan.statusCode()).isEqualTo(400);
         var missing = post("/data/ingest", "{\"records\": []}");
