@@ -126,6 +126,12 @@ public final class EngineTestHost implements AutoCloseable {
         return Json.mapper().readTree(r.body());
     }
 
+    /** Asserts the response's status and returns its JSON body. */
+    public static JsonNode json(HttpResponse<String> r, int status) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return Json.mapper().readTree(r.body());
+    }
+
     /** Asserts a 200 and returns its JSON. */
     public static JsonNode ok(HttpResponse<String> r) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -1,16 +1,14 @@
 package io.nautilus.engine.analytics;
 
-import static io.nautilus.engine.analytics.TestHttp.json;
+import static io.nautilus.testkit.engine.EngineTestHost.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nautilus.bus.host.EngineHost;
-import io.nautilus.bus.host.HostSettings;
+import io.nautilus.testkit.engine.EngineTestHost;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.engine.EngineConfig;
-import io.nautilus.core.http.HttpSettings;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.PnlUpdate;
 import io.nautilus.core.model.Quote;
@@ -37,7 +35,7 @@ class AnalyticsEngineTest {
     @TempDir
     Path dir;
     private LocalBus bus;
-    private EngineHost host;
+    private EngineTestHost host;
     private SimulatedClock clock;
     private final List<PnlUpdate> published = new CopyOnWriteArrayList<>();
 
@@ -49,11 +47,10 @@ class AnalyticsEngineTest {
         host = startHost();
     }
 
-    private EngineHost startHost() {
+    private EngineTestHost startHost() {
         var config = EngineConfig.empty().with("analytics.initial_capital", "100000")
                 .with("analytics.pnl.publish_interval_ms", "20").with("analytics.equity.sample_interval_ms", "40");
-        return new EngineHost(new AnalyticsEngine(), HostSettings.defaults().withHttp(HttpSettings.local(0))
-                .withDataDir(dir.toString()).withConfig(config), bus, clock, () -> true).start();
+        return EngineTestHost.builder(new AnalyticsEngine()).bus(bus).clock(clock).dataDir(dir).config(config).start();
     }
 
     @AfterEach
@@ -94,7 +91,7 @@ class AnalyticsEngineTest {
 
     @Test
     void test_http_pnlAndSymbols() throws Exception {
-        var http = new TestHttp(host.port());
+        var http = host;
         fill("f1", Side.BUY, 100, 10, 1);
         quote(12);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -106,12 +103,12 @@ class AnalyticsEngineTest {
         });
         assertThat(json(http.get("/analytics/pnl"), 200).get("count").asInt()).isEqualTo(1);
         assertThat(json(http.get("/analytics/available-symbols"), 200).get("symbols").get(0).asText()).isEqualTo("AAPL");
-        TestHttp.problem(http.get("/analytics/pnl/NOPE"), 404);
-        TestHttp.problem(http.get("/analytics/tearsheet/NOPE"), 404);
-        TestHttp.problem(http.get("/analytics/equity/P?limit=0"), 400);
+        EngineTestHost.problem(http.get("/analytics/pnl/NOPE"), 404);
+        EngineTestHost.problem(http.get("/analytics/tearsheet/NOPE"), 404);
+        EngineTestHost.problem(http.get("/analytics/equity/P?limit=0"), 400);
         // no Market Data engine on this bus: the client's NO_RESPONDER failure is a 503 with Retry-After
         var noBars = http.get("/analytics/market-data/AAPL");
-        assertThat(TestHttp.problem(noBars, 503).get("detail").asText())
+        assertThat(EngineTestHost.problem(noBars, 503).get("detail").asText())
                 .startsWith("no Market Data engine answers bar history requests");
         assertThat(noBars.headers().firstValue("Retry-After")).hasValue("5");
     }
@@ -123,7 +120,7 @@ class AnalyticsEngineTest {
      */
     @Test
     void test_equity_sampledPersistedAndRestoredAcrossRestart() throws Exception {
-        var http = new TestHttp(host.port());
+        var http = host;
         fill("f1", Side.BUY, 1000, 100, 0);
         double[] marks = {100, 102, 99, 101};
         for (int d = 0; d < marks.length; d++) {
@@ -151,17 +148,17 @@ class AnalyticsEngineTest {
         assertThat(html.body()).contains("<svg").doesNotContain("http://").doesNotContain("https://");
         var csv = http.get("/analytics/tearsheet/P?format=csv");
         assertThat(csv.body()).contains("total_return,0.01");
-        assertThat(TestHttp.problem(http.get("/analytics/tearsheet/P?format=pdf"), 400).get("errors").get(0)
+        assertThat(EngineTestHost.problem(http.get("/analytics/tearsheet/P?format=pdf"), 400).get("errors").get(0)
                 .get("message").asText()).isEqualTo("must be one of [json, csv, html], got 'pdf'");
         assertThat(http.get("/analytics/tearsheet/P?format=HTML").headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("text/html");
-        assertThat(TestHttp.problem(http.get("/analytics/equity/P?limit=ten"), 400).get("errors").get(0)
+        assertThat(EngineTestHost.problem(http.get("/analytics/equity/P?limit=ten"), 400).get("errors").get(0)
                 .get("field").asText()).isEqualTo("limit");
 
         JsonNode before = json(http.get("/analytics/equity/P"), 200).get("points");
         host.close();
         host = startHost();
-        var again = new TestHttp(host.port());
+        var again = host;
         JsonNode after = json(again.get("/analytics/equity/P"), 200).get("points");
         for (int i = 0; i < before.size(); i++) {
             assertThat(after.get(i)).isEqualTo(before.get(i));
@@ -181,7 +178,7 @@ class AnalyticsEngineTest {
      */
     @Test
     void test_equity_storeDown_samplesKeptThenWrittenInOrder() throws Exception {
-        var http = new TestHttp(host.port());
+        var http = host;
         fill("f1", Side.BUY, 1000, 100, 0);
         quote(100);
         long day0 = clock.nowNanos();
@@ -240,7 +237,7 @@ class AnalyticsEngineTest {
         });
     }
 
-    private static JsonNode lastPoint(TestHttp http) throws Exception {
+    private static JsonNode lastPoint(EngineTestHost http) throws Exception {
         var r = http.get("/analytics/equity/P");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode points = json(r, 200).get("points");

@@ -1,16 +1,14 @@
 package io.nautilus.engine.analytics;
 
-import static io.nautilus.engine.analytics.TestHttp.json;
+import static io.nautilus.testkit.engine.EngineTestHost.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nautilus.bus.host.EngineHost;
-import io.nautilus.bus.host.HostSettings;
+import io.nautilus.testkit.engine.EngineTestHost;
 import io.nautilus.bus.local.LocalBus;
 import io.nautilus.core.engine.EngineConfig;
-import io.nautilus.core.http.HttpSettings;
 import io.nautilus.core.model.Fill;
 import io.nautilus.core.model.PnlUpdate;
 import io.nautilus.core.model.PortfolioState;
@@ -43,7 +41,7 @@ class AnalyticsPortfolioSyncTest {
     @TempDir
     Path dir;
     private LocalBus bus;
-    private EngineHost host;
+    private EngineTestHost host;
     private final SimulatedClock clock = new SimulatedClock(START);
     private final List<PnlUpdate> published = new CopyOnWriteArrayList<>();
 
@@ -62,13 +60,12 @@ class AnalyticsPortfolioSyncTest {
     }
 
     /** An engine whose P&L publish timer and equity sampler are slow (60 s), unless said otherwise. */
-    private EngineHost startHost(String publishMillis) {
+    private EngineTestHost startHost(String publishMillis) {
         // the default capital (1M) must be used by no portfolio that has a state
         var config = EngineConfig.empty().with("analytics.pnl.publish_interval_ms", publishMillis)
                 .with("analytics.equity.sample_interval_ms", "60000")
                 .with("analytics.portfolio.sync_timeout_ms", "200");
-        return new EngineHost(new AnalyticsEngine(), HostSettings.defaults().withHttp(HttpSettings.local(0))
-                .withDataDir(dir.toString()).withConfig(config), bus, clock, () -> true).start();
+        return EngineTestHost.builder(new AnalyticsEngine()).bus(bus).clock(clock).dataDir(dir).config(config).start();
     }
 
     private void publish(String topic, Object payload) {
@@ -101,7 +98,7 @@ class AnalyticsPortfolioSyncTest {
     @Test
     void test_newPortfolio_answeredAtOnceThenWithItsFill() throws Exception {
         host = startHost("60000");
-        var http = new TestHttp(host.port());
+        var http = host;
         state(flat("PF", 100_000, clock.nowNanos()));
         await().atMost(WAIT).untilAsserted(() -> {
             JsonNode p = json(http.get("/analytics/pnl/PF"), 200);
@@ -133,7 +130,7 @@ class AnalyticsPortfolioSyncTest {
     @Test
     void test_equity_eachPortfolioItsOwnCapital() throws Exception {
         host = startHost("20");
-        var http = new TestHttp(host.port());
+        var http = host;
         double[] capitals = {100_000, 1_000_000, 50_000_000};
         double[] equities = {100_497, 1_004_970, 50_248_500};
         for (double c : capitals) {
@@ -187,7 +184,7 @@ class AnalyticsPortfolioSyncTest {
     @Test
     void test_restart_flushesOnStopAndRebuildsEveryPortfolioFromPortfolio() throws Exception {
         host = startHost("20");
-        var http = new TestHttp(host.port());
+        var http = host;
         state(flat("R1", 100_000, clock.nowNanos()));
         state(flat("R2", 1_000_000, clock.nowNanos()));
         fill("R1", "AAPL", 100, 150, 1);
@@ -198,7 +195,7 @@ class AnalyticsPortfolioSyncTest {
 
         clock.advance(3_600_000_000_000L);
         host = startHost("20");
-        var http2 = new TestHttp(host.port());
+        var http2 = host;
         JsonNode restored = json(http2.get("/analytics/pnl/R1"), 200);
         assertThat(restored.get("equity").asDouble()).isEqualTo(99_999, within(1e-9));
         assertThat(restored.get("cash").asDouble()).isEqualTo(84_999, within(1e-9));
@@ -244,7 +241,7 @@ class AnalyticsPortfolioSyncTest {
         long run2 = clock.nowNanos();
         host.close();
         host = startHost("20");
-        JsonNode curve = json(new TestHttp(host.port()).get("/analytics/equity/R1"), 200).get("points");
+        JsonNode curve = json(host.get("/analytics/equity/R1"), 200).get("points");
         assertThat(curve.size()).isEqualTo(2);
         assertThat(curve.get(0).get("ts_nanos").asLong()).isEqualTo(run1);
         assertThat(curve.get(0).get("equity").asDouble()).isEqualTo(99_999, within(1e-9));

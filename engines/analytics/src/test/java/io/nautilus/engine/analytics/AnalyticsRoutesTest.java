@@ -1,16 +1,13 @@
 package io.nautilus.engine.analytics;
 
-import static io.nautilus.engine.analytics.TestHttp.json;
-import static io.nautilus.engine.analytics.TestHttp.problem;
+import static io.nautilus.testkit.engine.EngineTestHost.json;
+import static io.nautilus.testkit.engine.EngineTestHost.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nautilus.bus.host.EngineHost;
-import io.nautilus.bus.host.HostSettings;
+import io.nautilus.testkit.engine.EngineTestHost;
 import io.nautilus.bus.local.LocalBus;
-import io.nautilus.core.http.HttpSettings;
-import io.nautilus.core.time.Clock;
 import java.nio.file.Files;
 import java.util.Arrays;
 import org.apache.commons.math3.stat.StatUtils;
@@ -23,17 +20,15 @@ import org.junit.jupiter.api.Test;
 /** The stateless calculators and the symbol routes over HTTP, with a test responder for bar history. */
 class AnalyticsRoutesTest {
     private static LocalBus bus;
-    private static EngineHost host;
-    private static TestHttp http;
+    private static EngineTestHost host;
+    private static EngineTestHost http;
 
     @BeforeAll
     static void start() throws Exception {
         bus = LocalBus.create();
         TestMarketData.respond(bus.forEngine("marketdata-test"));
-        host = new EngineHost(new AnalyticsEngine(), HostSettings.defaults().withHttp(HttpSettings.local(0))
-                .withDataDir(Files.createTempDirectory("analytics-routes").toString()), bus, Clock.system(),
-                () -> true).start();
-        http = new TestHttp(host.port());
+        host = EngineTestHost.builder(new AnalyticsEngine()).bus(bus).dataDir(Files.createTempDirectory("analytics-routes")).start();
+        http = host;
     }
 
     @AfterAll
