@@ -21,18 +21,17 @@ import org.slf4j.LoggerFactory;
  * cache in half) finds the prices at most one step behind the last published quote, and the simulator continues
  * from there instead of from its configured initial prices. A file without its {@code end} line (a torn write after
  * a power loss, or stale bytes after it) is not trusted: only the lines before {@code end} count. One save costs
- * about 25 us (8 symbols), where a temporary file and a rename cost 740 us on the development machine. Not thread-safe:
- * {@link #save} is called from the simulator's one timer thread.
+ * about 25 us (8 symbols), where a temporary file and a rename cost 740 us on the development machine; the
+ * {@code SimulatorSource} writes from the engine's write-behind thread, never on the ring. {@link #write} is called
+ * from one thread at a time.
  */
-public final class PriceCheckpoint implements AutoCloseable {
+public final class PriceCheckpoint {
     /** The last line of a whole file. */
     static final String END = "end";
     private static final Logger LOG = LoggerFactory.getLogger(PriceCheckpoint.class);
 
     private final Path file;
-    private final StringBuilder text = new StringBuilder(256);
-    private FileChannel channel;
-    private boolean failing;
+    private volatile boolean failing;
 
     /** @param file the checkpoint file (its directory must exist) */
     public PriceCheckpoint(Path file) {
@@ -85,19 +84,23 @@ public final class PriceCheckpoint implements AutoCloseable {
         return prices;
     }
 
-    /** Writes the simulator's current mid prices over the file (one write, then a truncate if it got shorter). */
-    public void save(GbmSimulator simulator) {
-        text.setLength(0);
+    /**
+     * The simulator's current mid prices as the file's text: built on the ring thread after a step (a few hundred
+     * characters, no I/O); {@link #write} puts it on disk from the engine's write-behind thread.
+     */
+    public static String snapshot(GbmSimulator simulator) {
+        var text = new StringBuilder(32 * simulator.size() + 8);
         for (int i = 0; i < simulator.size(); i++) {
             // Double.toString round-trips exactly
             text.append(simulator.symbol(i)).append(' ').append(simulator.mid(i)).append('\n');
         }
-        text.append(END).append('\n');
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            if (channel == null) {
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            }
+        return text.append(END).append('\n').toString();
+    }
+
+    /** Writes a {@link #snapshot} over the file (one write, then a truncate if it got shorter). */
+    public void write(String snapshot) {
+        byte[] bytes = snapshot.getBytes(StandardCharsets.UTF_8);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             var buffer = ByteBuffer.wrap(bytes);
             long position = 0;
             while (buffer.hasRemaining()) {
@@ -116,17 +119,8 @@ public final class PriceCheckpoint implements AutoCloseable {
         }
     }
 
-    /** Closes the file (a later {@link #save} opens it again). */
-    @Override
-    public void close() {
-        FileChannel c = channel;
-        channel = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException e) {
-                LOG.debug("closing {}: {}", file, e.toString());
-            }
-        }
+    /** {@link #write} of the simulator's prices now, on the caller's thread. */
+    public void save(GbmSimulator simulator) {
+        write(snapshot(simulator));
     }
 }

@@ -1,6 +1,8 @@
 package io.nautilus.engine.marketdata.source;
 
 import io.nautilus.core.engine.EngineContext;
+import io.nautilus.core.engine.WriteBehind;
+import io.nautilus.core.engine.WriteBehindConfig;
 import io.nautilus.core.engine.Timer;
 import io.nautilus.engine.marketdata.simulator.GbmSimulator;
 import io.nautilus.engine.marketdata.simulator.PriceCheckpoint;
@@ -19,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * seconds stamped with the clock's time, each step's dt being the time since the previous one. The backfill runs on
  * a virtual thread of its own (it waits for each batch: back-pressure); the live steps run on the engine's ring
  * thread from {@link EngineContext#every} (a step that finds the previous one still queued is skipped, and the next
- * step's dt covers the gap). With a {@link PriceCheckpoint}, the prices are written after every step, synchronously
- * and before the step's batch is handed over, so a restart continues from at most the last step, never from an
- * older price. Thread-safe.
+ * step's dt covers the gap). With a {@link PriceCheckpoint}, each step's prices are offered to a write-behind writer
+ * ({@code simulator_prices}: it keeps only the newest, gathers for {@value #CHECKPOINT_LINGER_MS} ms and writes the
+ * last one), so no file I/O runs on the ring thread at any rate: a SIGTERM writes the last step (writers are flushed
+ * after the ring drains), a {@code kill -9} loses at most the last {@value #CHECKPOINT_LINGER_MS} ms of steps.
+ * Thread-safe.
  */
 public final class SimulatorSource implements MarketDataSource {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorSource.class);
@@ -32,7 +36,9 @@ public final class SimulatorSource implements MarketDataSource {
     private final EngineContext ctx;
     private final int backfillDays;
     private final double backfillStepSeconds;
-    private final PriceCheckpoint checkpoint;
+    /** At most this long between a step and its prices on disk (and at most 1,000 writes a second / this). */
+    static final int CHECKPOINT_LINGER_MS = 10;
+    private final WriteBehind<String> checkpoint;
     private volatile Thread backfilling;
     private volatile Timer steps;
     private volatile boolean closed;
@@ -57,7 +63,9 @@ public final class SimulatorSource implements MarketDataSource {
         this.ctx = ctx;
         this.backfillDays = backfillDays;
         this.backfillStepSeconds = backfillStepSeconds;
-        this.checkpoint = checkpoint;
+        this.checkpoint = checkpoint == null ? null : ctx.writeBehind(WriteBehindConfig.custom("simulator_prices")
+                .capacity(2).maxBatch(2).linger(java.time.Duration.ofMillis(CHECKPOINT_LINGER_MS))
+                .overflow(WriteBehindConfig.Overflow.DROP_OLDEST).build(), batch -> checkpoint.write(batch.getLast()));
     }
 
     @Override
@@ -107,7 +115,7 @@ public final class SimulatorSource implements MarketDataSource {
 
     private void saveCheckpoint() {
         if (checkpoint != null) {
-            checkpoint.save(simulator);
+            checkpoint.offer(PriceCheckpoint.snapshot(simulator));
         }
     }
 
@@ -119,7 +127,6 @@ public final class SimulatorSource implements MarketDataSource {
             lastStepNanos = now;
             var out = new TickBatch.Builder(simulator.size() * 2);
             simulator.step(now, dt, name, out);
-            // before the hand-off: a restart continues from at most this step, never from an older price
             saveCheckpoint();
             CompletableFuture<?> f = sink.submit(out.build());
             f.exceptionally(e -> {
@@ -132,8 +139,8 @@ public final class SimulatorSource implements MarketDataSource {
     }
 
     /**
-     * Stops the steps and the backfill; the checkpoint file is closed on the ring thread, after any step running
-     * there (a cancelled timer starts no further step).
+     * Stops the steps and the backfill (a cancelled timer starts no further step); the host flushes the price
+     * writer after the ring has drained.
      */
     @Override
     public void close() {
@@ -151,17 +158,6 @@ public final class SimulatorSource implements MarketDataSource {
                 b.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }
-        if (checkpoint != null) {
-            try {
-                ctx.call(() -> {
-                    checkpoint.close();
-                    return null;
-                }).get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // the ring is stopped or stuck: no step runs any more, or none will finish in time
-                checkpoint.close();
             }
         }
     }

@@ -46,7 +46,6 @@ class PriceCheckpointTest {
         checkpoint.save(one);
         assertThat(Files.readString(dir.resolve("prices"))).isEqualTo("C " + one.mid(0) + "\nend\n");
         checkpoint.save(sim);
-        checkpoint.close();
 
         GbmSimulator fresh = simulator();
         assertThat(fresh.mid(1)).isCloseTo(50.0, within(1e-12));
