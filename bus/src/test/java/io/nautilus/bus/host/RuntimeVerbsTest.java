@@ -260,6 +260,8 @@ class RuntimeVerbsTest {
             assertThat(written).endsWith(5, 6).hasSizeLessThanOrEqualTo(4);
             assertThat(written.size() + dropping.stats().dropped()).isEqualTo(6);
         }
+        // nothing left waiting once flushed, whichever records the overflow dropped (the count never goes negative)
+        assertThat(dropping.stats().waiting()).isZero();
         assertThat(rejecting.stats().rejected()).isEqualTo(1);
         assertThatThrownBy(() -> engine.ctx.writeBehind(WriteBehindConfig.custom("dropping").build(), b -> { }))
                 .hasMessageContaining("exists already");

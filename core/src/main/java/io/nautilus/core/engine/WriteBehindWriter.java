@@ -75,10 +75,12 @@ public final class WriteBehindWriter<T> implements WriteBehind<T>, AutoCloseable
                 rejected.incrementAndGet();
                 return false;
             }
+            // the dropped record leaves the count; if the writer holds them all (nothing to drop), the new one is
+            // over capacity by one until the writer's batch is written
             if (queue.poll() != null) {
                 dropped.incrementAndGet();
+                waiting.decrementAndGet();
             }
-            waiting.decrementAndGet();
         }
         queue.add(record);
         offered.incrementAndGet();
